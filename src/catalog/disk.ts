@@ -1,0 +1,308 @@
+/**
+ * The one module that touches the disk: reading note files, writing compiled artifacts atomically,
+ * loading artifacts lazily, and keeping the user-content cache fresh.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Layer } from './assemble.js';
+import type { NoteKind, ParsedCategoryNote, ParsedToolNote } from './note.js';
+import { ARTIFACT_FORMAT, type CatalogStore, type Lookup, type Manifest } from './store.js';
+import type { Category, Problem, Tool, ToolSummary } from './types.js';
+import type { SearchIndex } from '../search/index.js';
+
+export interface NoteFile {
+  kind: NoteKind;
+  file: string;
+}
+
+/** Markdown notes of a content directory (`tools/*.md`, `categories/*.md`), sorted for stable output. */
+export function listNoteFiles(dir: string): NoteFile[] {
+  const out: NoteFile[] = [];
+  for (const [sub, kind] of [['categories', 'category'], ['tools', 'tool']] as const) {
+    const d = path.join(dir, sub);
+    let names: string[];
+    try {
+      names = fs.readdirSync(d);
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) if (name.endsWith('.md')) out.push({ kind, file: path.join(d, name) });
+  }
+  return out;
+}
+
+export function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function readBytes(file: string): Uint8Array {
+  return fs.readFileSync(file);
+}
+
+export function writeTextFile(file: string, text: string, options: { exclusive?: boolean } = {}): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text, { flag: options.exclusive ? 'wx' : 'w' });
+}
+
+export function fileExists(file: string): boolean {
+  return fs.existsSync(file);
+}
+
+/** Writes then renames, so a reader never sees a half-written file. */
+export function writeAtomic(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
+/** Parses every note of a directory into a layer. Loads the Markdown parsers lazily. */
+export async function loadLayer(dir: string, display: (file: string) => string = (f) => f): Promise<{ layer: Layer; problems: Problem[]; files: number }> {
+  const { decodeNote, parseNote } = await import('./note.js');
+  const layer: Layer = { name: dir, tools: [], categories: [] };
+  const problems: Problem[] = [];
+  const notes = listNoteFiles(dir);
+  for (const { kind, file } of notes) {
+    const shown = display(file);
+    const decoded = decodeNote(readBytes(file), shown);
+    problems.push(...decoded.problems);
+    if (decoded.text === null) continue;
+    const parsed = parseNote(kind, decoded.text, shown);
+    problems.push(...parsed.problems);
+    if (!parsed.note) continue;
+    if (kind === 'tool') layer.tools.push(parsed.note as ParsedToolNote);
+    else layer.categories.push(parsed.note as ParsedCategoryNote);
+  }
+  return { layer, problems, files: notes.length };
+}
+
+/** Writes compiled artifacts into `outDir`, removing tool files that no longer exist. */
+export function writeArtifacts(outDir: string, files: Map<string, string>, previous?: Map<string, string>): number {
+  fs.mkdirSync(path.join(outDir, 'tools'), { recursive: true });
+  let written = 0;
+  // The manifest goes last: its presence marks a complete set.
+  const names = [...files.keys()].filter((n) => n !== 'manifest.json');
+  for (const name of names) {
+    const text = files.get(name)!;
+    if (previous && previous.get(name) === hashText(text) && fs.existsSync(path.join(outDir, name))) continue;
+    writeAtomic(path.join(outDir, name), text);
+    written++;
+  }
+  for (const name of fs.readdirSync(path.join(outDir, 'tools'))) {
+    if (!files.has(`tools/${name}`)) fs.rmSync(path.join(outDir, 'tools', name), { force: true });
+  }
+  if (files.has('manifest.json')) writeAtomic(path.join(outDir, 'manifest.json'), files.get('manifest.json')!);
+  return written + 1;
+}
+
+export function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/** A compiled artifact could not be read: missing, truncated or not JSON. */
+export class CorruptArtifactError extends Error {
+  constructor(readonly file: string, reason: string) {
+    super(`cannot read ${file}: ${reason}`);
+  }
+}
+
+function readJson<T>(file: string): T {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new CorruptArtifactError(file, (err as NodeJS.ErrnoException).code ?? 'unreadable');
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new CorruptArtifactError(file, 'not valid JSON (truncated or damaged)');
+  }
+}
+
+/** A store over a directory of compiled artifacts; each file is read on first use only. */
+export function dirStore(dir: string): CatalogStore {
+  const memo = new Map<string, unknown>();
+  const load = <T>(name: string): T => {
+    if (!memo.has(name)) memo.set(name, readJson<T>(path.join(dir, name)));
+    return memo.get(name) as T;
+  };
+  return {
+    manifest: () => {
+      const m = load<Manifest>('manifest.json');
+      if (m.format !== ARTIFACT_FORMAT) throw new CorruptArtifactError(path.join(dir, 'manifest.json'), `format ${m.format}, expected ${ARTIFACT_FORMAT}`);
+      return m;
+    },
+    lookup: () => load<Lookup>('lookup.json'),
+    tool: (id) => load<Tool>(`tools/${id}.json`),
+    categories: () => load<Category[]>('categories.json'),
+    summaries: () => load<ToolSummary[]>('summaries.json'),
+    searchIndex: () => load<SearchIndex>('search.json'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// User content: compiled once into a cache, re-parsing only the notes whose mtime or size changed.
+
+interface CachedNote {
+  mtimeMs: number;
+  size: number;
+  kind: NoteKind;
+  note: ParsedToolNote | ParsedCategoryNote | null;
+  problems: Problem[];
+}
+
+interface CacheState {
+  format: number;
+  builtin: string;
+  files: Record<string, { mtimeMs: number; size: number }>;
+  /** Hash of each artifact file, to rewrite only what changed. */
+  artifacts: Record<string, string>;
+}
+
+export interface UserCatalog {
+  store: CatalogStore;
+  /** Where the merged artifacts live. */
+  dir: string;
+  /** Notes re-parsed in this call (0 when the cache was fresh). */
+  reparsed: number;
+}
+
+export function defaultCacheRoot(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(env.HOME ?? process.cwd(), '.cache');
+  return path.join(base, 'devops-kb');
+}
+
+function statFiles(dirs: string[]): Map<string, { kind: NoteKind; mtimeMs: number; size: number }> {
+  const out = new Map<string, { kind: NoteKind; mtimeMs: number; size: number }>();
+  for (const dir of dirs) {
+    for (const { kind, file } of listNoteFiles(dir)) {
+      try {
+        const st = fs.statSync(file);
+        out.set(file, { kind, mtimeMs: st.mtimeMs, size: st.size });
+      } catch {
+        // Vanished between readdir and stat: treat as removed.
+      }
+    }
+  }
+  return out;
+}
+
+function readState(file: string): CacheState | null {
+  try {
+    const s = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheState;
+    return s && s.format === ARTIFACT_FORMAT && s.files && s.artifacts ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Returns a store over built-in plus user notes. A fresh cache costs one readdir and one stat per note;
+ * otherwise changed notes are re-parsed and the merged artifacts rewritten (only files whose content changed).
+ */
+export async function openUserCatalog(builtinDir: string, dirs: string[], cacheRoot: string): Promise<UserCatalog> {
+  const absDirs = dirs.map((d) => path.resolve(d));
+  const builtinId = hashText(fs.readFileSync(path.join(builtinDir, 'manifest.json'), 'utf8') + fs.statSync(path.join(builtinDir, 'lookup.json')).mtimeMs);
+  const key = hashText(JSON.stringify(absDirs)).slice(0, 16);
+  const root = path.join(cacheRoot, key);
+  const stateFile = path.join(root, 'state.json');
+  const catalogDir = path.join(root, 'catalog');
+  const current = statFiles(absDirs);
+  const state = readState(stateFile);
+  const fresh =
+    state !== null &&
+    state.builtin === builtinId &&
+    Object.keys(state.files).length === current.size &&
+    [...current].every(([f, s]) => state.files[f]?.mtimeMs === s.mtimeMs && state.files[f]?.size === s.size);
+  if (fresh && fs.existsSync(path.join(catalogDir, 'manifest.json'))) {
+    return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
+  }
+  return rebuildUserCatalog(builtinDir, builtinId, absDirs, root, current, state);
+}
+
+async function rebuildUserCatalog(
+  builtinDir: string,
+  builtinId: string,
+  dirs: string[],
+  root: string,
+  current: Map<string, { kind: NoteKind; mtimeMs: number; size: number }>,
+  state: CacheState | null,
+): Promise<UserCatalog> {
+  const [{ decodeNote, parseNote }, { assembleCatalog }, { compileArtifacts }] = await Promise.all([
+    import('./note.js'),
+    import('./assemble.js'),
+    import('./compiled.js'),
+  ]);
+  const notesDir = path.join(root, 'notes');
+  fs.mkdirSync(notesDir, { recursive: true });
+  let reparsed = 0;
+  const layers: Layer[] = [];
+  const problems: Problem[] = [];
+
+  // Built-in notes come first, already validated; user directories follow in order (later wins).
+  const builtin = dirStore(builtinDir);
+  const builtinTools = builtin.summaries().map((s) => builtin.tool(s.id));
+  layers.push({
+    name: 'built-in',
+    tools: builtinTools.map((t) => ({ ...t, positions: {} })),
+    categories: builtin.categories(),
+  });
+  problems.push(...builtin.manifest().problems);
+
+  for (const dir of dirs) {
+    const layer: Layer = { name: dir, tools: [], categories: [] };
+    for (const [file, st] of current) {
+      if (path.dirname(path.dirname(file)) !== dir) continue;
+      const cacheFile = path.join(notesDir, `${hashText(file).slice(0, 20)}.json`);
+      let cached: CachedNote | null = null;
+      const prev = state?.files[file];
+      if (prev && prev.mtimeMs === st.mtimeMs && prev.size === st.size) {
+        try {
+          cached = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as CachedNote;
+          if (cached.mtimeMs !== st.mtimeMs || cached.size !== st.size || cached.kind !== st.kind) cached = null;
+        } catch {
+          cached = null; // missing or damaged: parse the note again
+        }
+      }
+      if (!cached) {
+        reparsed++;
+        const decoded = decodeNote(fs.readFileSync(file), file);
+        const parsed = decoded.text === null ? { note: null, problems: [] } : parseNote(st.kind, decoded.text, file);
+        cached = { mtimeMs: st.mtimeMs, size: st.size, kind: st.kind, note: parsed.note, problems: [...decoded.problems, ...parsed.problems] };
+        writeAtomic(cacheFile, JSON.stringify(cached));
+      }
+      problems.push(...cached.problems);
+      if (cached.note && cached.kind === 'tool') layer.tools.push(cached.note as ParsedToolNote);
+      else if (cached.note) layer.categories.push(cached.note as ParsedCategoryNote);
+    }
+    layers.push(layer);
+  }
+
+  const assembled = assembleCatalog(layers);
+  const files = compileArtifacts(assembled.catalog, [...problems, ...assembled.problems]);
+  const catalogDir = path.join(root, 'catalog');
+  const previous = new Map(Object.entries(state?.artifacts ?? {}));
+  writeArtifacts(catalogDir, files, previous);
+  const artifacts: Record<string, string> = {};
+  for (const [name, text] of files) artifacts[name] = hashText(text);
+  const next: CacheState = {
+    format: ARTIFACT_FORMAT,
+    builtin: builtinId,
+    files: Object.fromEntries([...current].map(([f, s]) => [f, { mtimeMs: s.mtimeMs, size: s.size }])),
+    artifacts,
+  };
+  writeAtomic(path.join(root, 'state.json'), JSON.stringify(next));
+  return { store: dirStore(catalogDir), dir: catalogDir, reparsed };
+}
+
+/** Removes a damaged cache so the next open rebuilds it from the notes. */
+export function dropCache(cacheRoot: string, dirs: string[]): void {
+  const key = hashText(JSON.stringify(dirs.map((d) => path.resolve(d)))).slice(0, 16);
+  fs.rmSync(path.join(cacheRoot, key), { recursive: true, force: true });
+}

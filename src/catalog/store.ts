@@ -1,0 +1,26 @@
+import type { SearchIndex } from '../search/index.js';
+import type { Category, Problem, Tool, ToolSummary } from './types.js';
+
+export const ARTIFACT_FORMAT = 1;
+
+export interface Manifest {
+  format: number;
+  tools: number;
+  categories: number;
+  problems: Problem[];
+}
+
+/** Normalised names (ids, display names, aliases) to tool ids. */
+export interface Lookup {
+  names: Record<string, string>;
+}
+
+/** Read access to a compiled catalog; implementations load lazily. */
+export interface CatalogStore {
+  manifest(): Manifest;
+  lookup(): Lookup;
+  tool(id: string): Tool;
+  categories(): Category[];
+  summaries(): ToolSummary[];
+  searchIndex(): SearchIndex;
+}

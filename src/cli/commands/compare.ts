@@ -1,0 +1,56 @@
+import { buildComparison, type Comparison } from '../../catalog/compare.js';
+import type { Category } from '../../catalog/types.js';
+import { UsageError } from '../../errors.js';
+import type { Context } from '../context.js';
+import { resolveCategory, resolveToolId } from '../resolve.js';
+
+export interface CompareOptions {
+  category?: string;
+  diff?: boolean;
+  format?: string;
+}
+
+export interface CompareResult {
+  comparison: Comparison;
+  categories: Category[];
+}
+
+export const COMPARE_EXAMPLE = 'devops-kb compare chef puppet';
+
+export async function compareCommand(ctx: Context, names: string[], opts: CompareOptions): Promise<CompareResult> {
+  if (opts.format && !['table', 'markdown', 'json'].includes(opts.format)) {
+    throw new UsageError(`--format must be table, markdown or json; got '${opts.format}'`);
+  }
+  const store = await ctx.store();
+  const categories = store.categories();
+  let ids: string[];
+  if (opts.category) {
+    const cat = resolveCategory(categories, opts.category);
+    if (names.length > 0) throw new UsageError('give either tool names or --category, not both', { hint: 'for example: devops-kb compare --category orchestration' });
+    ids = store.summaries().filter((t) => t.category === cat.id).map((t) => t.id);
+    if (ids.length === 0) throw new UsageError(`category '${cat.id}' has no tools to compare`);
+  } else {
+    if (names.length < 2) {
+      throw new UsageError(names.length === 0 ? 'compare needs at least two tools' : `compare needs a second tool to compare ${names[0]} with`, {
+        hint: `for example: ${COMPARE_EXAMPLE}, or compare --category orchestration`,
+      });
+    }
+    ids = names.map((n) => resolveToolId(store, n));
+  }
+  const unique = [...new Set(ids)];
+  if (unique.length < ids.length && !opts.category) ctx.warn(`warning: the same tool was named twice; comparing ${unique.join(', ')}`);
+  if (unique.length < 2 && !opts.category) {
+    throw new UsageError('compare needs two different tools', { hint: `for example: ${COMPARE_EXAMPLE}` });
+  }
+  const tools = unique.map((id) => {
+    const { sections: _s, ...summary } = store.tool(id);
+    return summary;
+  });
+  const comparison = buildComparison(tools, categories);
+  if (opts.category) {
+    const cat = resolveCategory(categories, opts.category);
+    if (!comparison.categories.includes(cat.id)) comparison.categories.unshift(cat.id);
+  }
+  if (opts.diff) comparison.rows = comparison.rows.filter((r) => !r.same);
+  return { comparison, categories };
+}

@@ -1,0 +1,50 @@
+import * as path from 'node:path';
+import { assembleCatalog } from '../../catalog/assemble.js';
+import { dirStore, isDirectory, loadLayer } from '../../catalog/disk.js';
+import type { Layer } from '../../catalog/assemble.js';
+import type { Problem } from '../../catalog/types.js';
+import { UsageError } from '../../errors.js';
+import type { Context } from '../context.js';
+
+export interface LintResult {
+  problems: Problem[];
+  files: number;
+  errors: number;
+}
+
+/**
+ * Checks notes in the given directories (default: the user content directories) against the built-in
+ * categories and tools, so references to built-in ids are valid.
+ */
+export async function lintCommand(ctx: Context, dirs: string[]): Promise<LintResult> {
+  const targets = dirs.length ? dirs : ctx.contentDirs;
+  if (targets.length === 0) {
+    throw new UsageError('nothing to lint: name a content directory', { hint: 'for example: devops-kb lint ./my-notes (a directory with tools/*.md and categories/*.md)' });
+  }
+  const builtin = dirStore(ctx.io.builtinDir);
+  const layers: Layer[] = [{
+    name: 'built-in',
+    tools: builtin.summaries().map((s) => ({ ...s, sections: [], wordCount: 0, positions: {} })),
+    categories: builtin.categories(),
+  }];
+  const problems: Problem[] = [];
+  let files = 0;
+  for (const dir of targets) {
+    // A directory that holds notes directly (tools/ missing) is linted as a tools directory.
+    const root = isDirectory(path.join(dir, 'tools')) || isDirectory(path.join(dir, 'categories')) ? dir : null;
+    if (!isDirectory(dir)) throw new UsageError(`no such directory: ${dir}`);
+    if (!root) {
+      ctx.warn(`warning: ${dir} has no tools/ or categories/ folder; nothing to lint there`);
+      continue;
+    }
+    const { layer, problems: found, files: count } = await loadLayer(root);
+    files += count;
+    problems.push(...found);
+    layers.push(layer);
+  }
+  const assembled = assembleCatalog(layers);
+  const linted = new Set(layers.slice(1).flatMap((l) => [...l.tools, ...l.categories].map((n) => n.path)));
+  problems.push(...assembled.problems.filter((p) => linted.has(p.file)));
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return { problems, files, errors: problems.filter((p) => p.severity === 'error').length };
+}

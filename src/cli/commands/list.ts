@@ -1,0 +1,36 @@
+import type { ToolSummary } from '../../catalog/types.js';
+import type { Context } from '../context.js';
+import { resolveCategory } from '../resolve.js';
+import { applyFilters, parseFilters } from '../../catalog/filter.js';
+
+export interface ListOptions {
+  category?: string;
+  tag?: string;
+  where?: string[];
+}
+
+export interface ListResult {
+  tools: ToolSummary[];
+  groups: { category: string; name: string; tools: ToolSummary[] }[];
+}
+
+export async function listCommand(ctx: Context, opts: ListOptions): Promise<ListResult> {
+  const store = await ctx.store();
+  const categories = store.categories();
+  let tools = store.summaries();
+  let inPlay = categories;
+  if (opts.category) {
+    const cat = resolveCategory(categories, opts.category);
+    tools = tools.filter((t) => t.categories.includes(cat.id));
+    inPlay = [cat];
+  }
+  if (opts.tag) {
+    const tag = opts.tag.toLowerCase();
+    tools = tools.filter((t) => t.tags.includes(tag));
+  }
+  if (opts.where?.length) tools = applyFilters(tools, parseFilters(opts.where, inPlay));
+  const groups = categories
+    .map((c) => ({ category: c.id, name: c.name, tools: tools.filter((t) => t.category === c.id) }))
+    .filter((g) => g.tools.length > 0);
+  return { tools, groups };
+}

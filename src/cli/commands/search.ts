@@ -1,0 +1,53 @@
+import type { Tool } from '../../catalog/types.js';
+import { runSearch, type SearchHit } from '../../search/query.js';
+import type { SearchResultView } from '../../render/lists.js';
+import { UsageError } from '../../errors.js';
+import type { Context } from '../context.js';
+import { resolveCategory } from '../resolve.js';
+
+export interface SearchOptions {
+  category?: string[];
+  limit?: string;
+}
+
+export interface SearchResult {
+  query: string;
+  hits: SearchHit[];
+}
+
+export async function searchCommand(ctx: Context, words: string[], opts: SearchOptions): Promise<SearchResult> {
+  const query = words.join(' ');
+  const store = await ctx.store();
+  const categories = (opts.category ?? []).map((c) => resolveCategory(store.categories(), c).id);
+  const limit = opts.limit === undefined ? 10 : Number.parseInt(opts.limit, 10);
+  if (!Number.isFinite(limit) || limit < 1) throw new UsageError(`--limit must be a positive number, got '${opts.limit}'`);
+  return { query, hits: runSearch(store.searchIndex(), query, { categories, limit }) };
+}
+
+function plainText(tool: Tool): string[] {
+  return tool.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'code' ? [] : [b.text])));
+}
+
+/** A short excerpt of the body around the first query word that the summary does not already show. */
+export function snippetFor(tool: Tool, query: string): { snippet?: string; highlight: string[] } {
+  const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+  if (!words.length) return { highlight: [] };
+  const inSummary = words.every((w) => tool.summary.toLowerCase().includes(w) || tool.name.toLowerCase().includes(w));
+  if (inSummary) return { highlight: words };
+  for (const text of plainText(tool)) {
+    const lower = text.toLowerCase();
+    const at = words.map((w) => lower.indexOf(w)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
+    if (at === undefined) continue;
+    const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, at - 60)) + 1);
+    let end = text.indexOf(' ', Math.min(text.length, at + 90));
+    if (end < 0) end = text.length;
+    const snippet = `${start > 0 ? '…' : ''}${text.slice(start, end).replace(/`/g, '')}${end < text.length ? '…' : ''}`;
+    return { snippet, highlight: words };
+  }
+  return { highlight: words };
+}
+
+export async function searchViews(ctx: Context, result: SearchResult): Promise<SearchResultView[]> {
+  const store = await ctx.store();
+  return result.hits.map((h) => ({ ...h, ...snippetFor(store.tool(h.id), result.query) }));
+}

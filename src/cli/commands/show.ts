@@ -1,0 +1,18 @@
+import type { Category, Tool } from '../../catalog/types.js';
+import type { Context } from '../context.js';
+import { loadTool } from '../resolve.js';
+
+export interface ShowResult {
+  tool: Tool;
+  categories: Category[];
+}
+
+export async function showCommand(ctx: Context, name: string): Promise<ShowResult> {
+  const store = await ctx.store();
+  return { tool: loadTool(store, name), categories: store.categories() };
+}
+
+/** The contract's JSON shape: sections carry title and Markdown (the pre-rendered blocks stay internal). */
+export function showJson(tool: Tool): Record<string, unknown> {
+  return { ...tool, sections: tool.sections.map((s) => ({ title: s.title, markdown: s.markdown })) };
+}

@@ -1,0 +1,76 @@
+import { UsageError } from '../errors.js';
+import type { CatalogStore } from '../catalog/store.js';
+import type { Problem } from '../catalog/types.js';
+import { colorTheme, plainTheme, type Theme } from '../render/theme.js';
+import type { RenderOptions } from '../render/layout.js';
+import type { Io } from './io.js';
+
+export interface GlobalOptions {
+  json?: boolean;
+  color?: string;
+  pager?: boolean;
+  content?: string[];
+  debug?: boolean;
+}
+
+export interface Context {
+  io: Io;
+  json: boolean;
+  theme: Theme;
+  width: number;
+  render: RenderOptions;
+  /** Content directories beyond the built-in catalog, in override order. */
+  contentDirs: string[];
+  /** Opens the catalog (built-in plus user content) once; later calls reuse it. */
+  store(): Promise<CatalogStore>;
+  warn(message: string): void;
+}
+
+export function useColor(mode: string | undefined, env: Io['env'], isTTY: boolean): boolean {
+  if (mode === 'always') return true;
+  if (mode === 'never') return false;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  return isTTY;
+}
+
+export function terminalWidth(env: Io['env'], stdout: Io['stdout']): number {
+  const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
+  if (Number.isFinite(fromEnv) && fromEnv > 0) return fromEnv;
+  if (stdout.isTTY && stdout.columns && stdout.columns > 0) return stdout.columns;
+  return 80;
+}
+
+/** One line per broken file (its first error), as the contract asks. */
+export function brokenFileWarnings(problems: Problem[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const p of problems) {
+    if (p.severity !== 'error' || seen.has(p.file)) continue;
+    seen.add(p.file);
+    out.push(`warning: ${p.file}:${p.line}: ${p.message}`);
+  }
+  return out;
+}
+
+export function createContext(io: Io, opts: GlobalOptions, openStore: (ctx: Context) => Promise<CatalogStore>): Context {
+  const color = useColor(opts.color, io.env, Boolean(io.stdout.isTTY));
+  if (opts.color && !['auto', 'always', 'never'].includes(opts.color)) {
+    throw new UsageError(`--color must be auto, always or never; got ${opts.color}`);
+  }
+  const theme = color ? colorTheme() : plainTheme;
+  const width = terminalWidth(io.env, io.stdout);
+  const fromEnv = (io.env.DEVOPS_KB_PATH ?? '').split(':').filter((d) => d.trim() !== '');
+  let opened: Promise<CatalogStore> | undefined;
+  const ctx: Context = {
+    io,
+    json: Boolean(opts.json),
+    theme,
+    width,
+    render: { width, theme },
+    contentDirs: [...fromEnv, ...(opts.content ?? [])],
+    store: () => (opened ??= openStore(ctx)),
+    warn: (message) => io.stderr.write(`${message}\n`),
+  };
+  return ctx;
+}

@@ -1,0 +1,236 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ExitCode, formatError, KbError } from '../errors.js';
+import { CorruptArtifactError, defaultCacheRoot, dropCache } from '../catalog/disk.js';
+import { renderTool } from '../render/show.js';
+import { renderCategories, renderList, renderSearch } from '../render/lists.js';
+import { comparisonMarkdown, renderComparison } from '../render/compare.js';
+import { sanitize } from '../render/sanitize.js';
+import { createContext, type Context, type GlobalOptions } from './context.js';
+import type { Io } from './io.js';
+import { emitJson, emitText } from './output.js';
+import { openStore } from './store.js';
+import { showCommand, showJson } from './commands/show.js';
+import { searchCommand, searchViews } from './commands/search.js';
+import { compareCommand } from './commands/compare.js';
+import { listCommand } from './commands/list.js';
+import { categoriesCommand } from './commands/categories.js';
+import { lintCommand } from './commands/lint.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function examples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+export const OVERVIEW = `devops-kb — a command-line encyclopedia that compares DevOps tools
+
+Usage: devops-kb <command> [options]
+
+Commands:
+  show <tool>              one entry: facts, facets, sections, relations, sources
+  search <query...>        ranked, typo-tolerant search over the whole catalog
+  compare <tool> <tool>…   side by side, with the category's facets as rows
+  list                     tool ids (filter with --category, --tag, --where)
+  categories               categories, their tool counts and facets
+  lint [dir...]            check notes; problems as file:line:col: message
+
+Examples:
+  $ devops-kb show ansible
+  $ devops-kb search service discovery
+  $ devops-kb compare chef puppet
+  $ devops-kb compare --category orchestration --format markdown
+  $ devops-kb list --category configuration-management --where language=Python
+
+Global options: --json, --color <auto|always|never>, --no-pager, --content <dir>, --debug
+Run 'devops-kb help <command>' for a command's options and examples.
+`;
+
+type Action = (ctx: Context, cmd: Command) => Promise<void>;
+
+/** Builds the commander program for one run; `state` receives the context the action created. */
+export function buildProgram(io: Io, state: { ctx?: Context; retry?: Action; cmd?: Command }): Command {
+  const program = new Command('devops-kb');
+  program
+    .description('A command-line encyclopedia that compares DevOps tools')
+    .version(io.version, '-V, --version', 'print the version')
+    .option('--json', 'machine-readable output on stdout')
+    .addOption(new Option('--color <mode>', 'when to use color').choices(['auto', 'always', 'never']))
+    .option('--no-pager', 'never page long output')
+    .option('--content <dir>', 'extra content directory (repeatable); like DEVOPS_KB_PATH', collect)
+    .option('--debug', 'print stack traces for internal errors')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .addHelpText('after', examples(['devops-kb show k8s', 'devops-kb search "infrastructure as code"', 'devops-kb compare consul etcd zookeeper']));
+
+  const action = (fn: Action) => async (...args: unknown[]) => {
+    const cmd = args[args.length - 1] as Command;
+    const opts = cmd.optsWithGlobals() as GlobalOptions;
+    const ctx = createContext(io, opts, openStore);
+    state.ctx = ctx;
+    state.retry = fn;
+    state.cmd = cmd;
+    await fn(ctx, cmd);
+  };
+  const pager = (cmd: Command) => (cmd.optsWithGlobals() as GlobalOptions).pager !== false;
+
+  program
+    .command('show')
+    .description('show one tool: summary, key facts, facets, sections, relations, sources')
+    .argument('<tool>', 'id, name (any case) or alias, e.g. kubernetes, Kubernetes, k8s')
+    .addHelpText('after', examples(['devops-kb show ansible', 'devops-kb show k8s', 'devops-kb show terraform --json | jq .license']))
+    .action(
+      action(async (ctx, cmd) => {
+        const { tool, categories } = await showCommand(ctx, cmd.args[0]!);
+        if (ctx.json) emitJson(ctx, showJson(tool));
+        else emitText(ctx, renderTool(tool, categories, ctx.render), pager(cmd));
+      }),
+    );
+
+  program
+    .command('search')
+    .description('ranked search over names, aliases, tags, summaries, facets and full text (typo tolerant)')
+    .argument('<query...>', 'words to look for')
+    .option('-c, --category <category>', 'only tools of this category (repeatable)', collect)
+    .option('-n, --limit <n>', 'how many results', '10')
+    .addHelpText('after', examples(['devops-kb search service discovery', 'devops-kb search terrafrom', 'devops-kb search --category monitoring alerting', 'devops-kb search sidecar proxy --json']))
+    .action(
+      action(async (ctx, cmd) => {
+        const result = await searchCommand(ctx, cmd.args, cmd.opts());
+        if (ctx.json) {
+          emitJson(ctx, result.hits.map((h) => ({ id: h.id, name: h.name, category: h.category, summary: h.summary, score: h.score, status: h.status })));
+          return;
+        }
+        if (result.hits.length === 0) {
+          ctx.warn(`no tool matches '${sanitize(result.query)}'. Try fewer or different words, or 'devops-kb categories' to browse.`);
+          return;
+        }
+        emitText(ctx, renderSearch(await searchViews(ctx, result), ctx.render), pager(cmd));
+      }),
+    );
+
+  program
+    .command('compare')
+    .description("compare tools side by side: their category's facets as rows, then common facts and relations")
+    .argument('[tools...]', 'two or more tools (ids, names or aliases)')
+    .option('-c, --category <category>', 'compare every tool of a category')
+    .option('-d, --diff', 'only rows where the tools differ')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'markdown', 'json']))
+    .addHelpText('after', examples(['devops-kb compare chef puppet', 'devops-kb compare k8s swarm nomad --diff', 'devops-kb compare terraform ansible', 'devops-kb compare --category service-mesh', 'devops-kb compare istio linkerd --format markdown > mesh.md']))
+    .action(
+      action(async (ctx, cmd) => {
+        const opts = cmd.opts();
+        const { comparison, categories } = await compareCommand(ctx, cmd.args, opts);
+        const names = comparison.categories.map((id) => categories.find((c) => c.id === id)?.name ?? id);
+        if (ctx.json || opts.format === 'json') emitJson(ctx, comparison);
+        else if (opts.format === 'markdown') ctx.io.stdout.write(comparisonMarkdown(comparison, names));
+        else emitText(ctx, renderComparison(comparison, names, ctx.render), pager(cmd));
+      }),
+    );
+
+  program
+    .command('list')
+    .description('list tools; one id per line when piped, grouped by category at a terminal')
+    .option('-c, --category <category>', 'only this category (primary or secondary)')
+    .option('-t, --tag <tag>', 'only tools with this tag')
+    .option('-w, --where <expr>', 'facet filter KEY=VALUE, KEY!=VALUE, KEY~TEXT, firstRelease>=2015 (repeatable)', collect)
+    .addHelpText('after', examples(['devops-kb list', 'devops-kb list --category monitoring', 'devops-kb list --tag gitops', 'devops-kb list --category configuration-management --where language=Python', 'devops-kb list --where license=Apache-2.0 --json']))
+    .action(
+      action(async (ctx, cmd) => {
+        const result = await listCommand(ctx, cmd.opts());
+        if (ctx.json) emitJson(ctx, result.tools.map((t) => ({ id: t.id, name: t.name, category: t.category })));
+        else if (!ctx.io.stdout.isTTY) ctx.io.stdout.write(result.tools.map((t) => `${t.id}\n`).join(''));
+        else emitText(ctx, renderList(result.groups, ctx.render), pager(cmd));
+      }),
+    );
+
+  program
+    .command('categories')
+    .description('categories with their tool counts and the facets each one compares')
+    .addHelpText('after', examples(['devops-kb categories', 'devops-kb categories --json']))
+    .action(
+      action(async (ctx, cmd) => {
+        const cats = await categoriesCommand(ctx);
+        if (ctx.json) emitJson(ctx, cats.map((c) => ({ id: c.id, name: c.name, count: c.count, facets: c.facets.map((f) => ({ key: f.key, label: f.label, type: f.type, ...(f.values ? { values: f.values } : {}) })) })));
+        else emitText(ctx, renderCategories(cats, ctx.render), pager(cmd));
+      }),
+    );
+
+  program
+    .command('lint')
+    .description('check notes (schema, facet values, references, duplicate ids); exit 3 on errors')
+    .argument('[dirs...]', 'content directories (default: DEVOPS_KB_PATH and --content)')
+    .addHelpText('after', examples(['devops-kb lint ./my-notes', 'devops-kb lint content --json']))
+    .action(
+      action(async (ctx, cmd) => {
+        const result = await lintCommand(ctx, cmd.args);
+        if (ctx.json) emitJson(ctx, result.problems.map(({ file, line, column, severity, message, hint }) => ({ file, line, column, severity, message, ...(hint ? { hint } : {}) })));
+        else {
+          for (const p of result.problems) {
+            ctx.io.stdout.write(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${sanitize(p.message)}\n`);
+            if (p.hint) ctx.io.stdout.write(`    hint: ${sanitize(p.hint)}\n`);
+          }
+          const warnings = result.problems.length - result.errors;
+          ctx.io.stdout.write(`${result.files} note(s) checked: ${result.errors} error(s), ${warnings} warning(s)\n`);
+        }
+        if (result.errors > 0) throw new LintFailed(result.errors);
+      }),
+    );
+
+  return program;
+}
+
+/** Lint found errors: already reported, so only the exit code is left to set. */
+class LintFailed extends KbError {
+  constructor(count: number) {
+    super(`${count} error(s)`, ExitCode.content);
+  }
+}
+
+function internalError(io: Io, err: unknown, debug: boolean): number {
+  const message = err instanceof Error ? err.message : String(err);
+  io.stderr.write(`devops-kb: internal error: ${message.split('\n')[0]}\n`);
+  io.stderr.write('This is a bug. Please report it with the command you ran (set DEBUG=devops-kb for a stack trace).\n');
+  if (debug && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+  return ExitCode.internal;
+}
+
+/** Runs the CLI for `args` and returns the exit code. Never throws, never touches process state. */
+export async function runProgram(args: string[], io: Io): Promise<number> {
+  const debug = args.includes('--debug') || (io.env.DEBUG ?? '').split(',').includes('devops-kb');
+  if (args.length === 0) {
+    io.stdout.write(OVERVIEW);
+    return ExitCode.ok;
+  }
+  const state: { ctx?: Context; retry?: Action; cmd?: Command } = {};
+  try {
+    const program = buildProgram(io, state);
+    try {
+      await program.parseAsync(args, { from: 'user' });
+    } catch (err) {
+      // A damaged user-content cache is rebuilt once, never served.
+      if (err instanceof CorruptArtifactError && state.ctx && state.retry && state.cmd && state.ctx.contentDirs.length) {
+        state.ctx.warn(`warning: ${err.message}; rebuilding the cache`);
+        dropCache(defaultCacheRoot(io.env), state.ctx.contentDirs);
+        const ctx = createContext(io, state.cmd.optsWithGlobals() as GlobalOptions, openStore);
+        await state.retry(ctx, state.cmd);
+      } else throw err;
+    }
+    return ExitCode.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code)) return ExitCode.ok;
+      return ExitCode.usage;
+    }
+    if (err instanceof LintFailed) return err.exitCode;
+    if (err instanceof KbError) {
+      io.stderr.write(`${formatError(err)}\n`);
+      return err.exitCode;
+    }
+    if (err instanceof CorruptArtifactError) {
+      io.stderr.write(`devops-kb: the built-in catalog is damaged (${err.message}).\nhint: reinstall, or run 'npm run build' in the devops-kb folder\n`);
+      return ExitCode.internal;
+    }
+    return internalError(io, err, debug);
+  }
+}

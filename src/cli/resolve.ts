@@ -1,0 +1,32 @@
+import { resolveName, suggestTools } from '../catalog/lookup.js';
+import type { CatalogStore } from '../catalog/store.js';
+import type { Category, Tool } from '../catalog/types.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { closest, normalizeName } from '../search/suggest.js';
+
+/** Resolves an id, display name (any case) or alias to a tool id, or throws with did-you-mean. */
+export function resolveToolId(store: CatalogStore, input: string): string {
+  const lookup = store.lookup();
+  const id = resolveName(lookup, input);
+  if (id) return id;
+  const near = suggestTools(lookup, input);
+  throw new NotFoundError(`unknown tool '${input}'`, near, {
+    hint: near.length ? undefined : "try 'devops-kb search <words>' or 'devops-kb list'",
+  });
+}
+
+export function loadTool(store: CatalogStore, input: string): Tool {
+  return store.tool(resolveToolId(store, input));
+}
+
+export function resolveCategory(categories: Category[], input: string): Category {
+  const key = normalizeName(input);
+  const found = categories.find((c) => c.id === key || normalizeName(c.name) === key);
+  if (found) return found;
+  const near = closest(input, categories.map((c) => c.id), 3);
+  throw new NotFoundError(`unknown category '${input}'`, near, { hint: near.length ? undefined : "'devops-kb categories' lists them" });
+}
+
+export function requireArgs(values: string[], min: number, example: string): void {
+  if (values.length < min) throw new UsageError(`expected at least ${min} tool${min > 1 ? 's' : ''}`, { hint: `for example: ${example}` });
+}

@@ -1,0 +1,86 @@
+import type { FacetDef, ToolSummary } from '../catalog/types.js';
+import { clampWidth, type RenderOptions } from './layout.js';
+import { sanitize } from './sanitize.js';
+import { retiredNotice } from './show.js';
+import { padEnd, stringWidth, wrap } from './width.js';
+
+export interface SearchResultView {
+  id: string;
+  name: string;
+  category: string;
+  summary: string;
+  status: ToolSummary['status'];
+  snippet?: string;
+  /** Words to highlight in the snippet. */
+  highlight?: string[];
+}
+
+function highlight(line: string, words: string[], style: (s: string) => string): string {
+  if (!words.length) return line;
+  const re = new RegExp(`\\b(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\w*`, 'gi');
+  return line.replace(re, (m) => style(m));
+}
+
+/** Ranked search results: id, name, category, summary and, when it helps, the matching snippet. */
+export function renderSearch(results: SearchResultView[], opts: RenderOptions): string {
+  const width = clampWidth(opts.width);
+  const t = opts.theme;
+  const out: string[] = [];
+  results.forEach((r, i) => {
+    if (i > 0) out.push('');
+    const head = `${sanitize(r.id)}  ${sanitize(r.name)} · ${sanitize(r.category)}${r.status !== 'active' ? ` · ${r.status}` : ''}`;
+    out.push(...wrap(head, width).map((l, k) => (k === 0 ? t.title(l) : l)));
+    out.push(...wrap(sanitize(r.summary), width, '  ', '  '));
+    if (r.snippet) {
+      out.push(...wrap(`“${sanitize(r.snippet)}”`, width, '    ', '    ').map((l) => t.dim(highlight(l, r.highlight ?? [], t.match))));
+    }
+  });
+  return out.join('\n') + '\n';
+}
+
+/** Tools grouped by category, one row each: id, name, summary. */
+export function renderList(groups: { category: string; name: string; tools: ToolSummary[] }[], opts: RenderOptions): string {
+  const width = clampWidth(opts.width);
+  const t = opts.theme;
+  const out: string[] = [];
+  const idW = Math.min(24, Math.max(...groups.flatMap((g) => g.tools.map((x) => stringWidth(x.id))), 4));
+  for (const g of groups) {
+    if (out.length) out.push('');
+    out.push(...wrap(`${sanitize(g.name)} (${g.tools.length})`, width).map((l) => t.heading(l)));
+    for (const tool of g.tools) {
+      const retired = retiredNotice(tool);
+      const text = sanitize(tool.summary) + (retired ? ` [${retired.split(';')[0]}]` : '');
+      if (width - idW - 4 < 16) {
+        out.push(...wrap(sanitize(tool.id), width, '  ', '  ').map((l) => t.accent(l)));
+        out.push(...wrap(text, width, '    ', '    '));
+        continue;
+      }
+      const lines = wrap(text, width - idW - 4);
+      lines.forEach((l, i) => out.push(`  ${i === 0 ? t.accent(padEnd(sanitize(tool.id), idW)) : ' '.repeat(idW)}  ${l}`.trimEnd()));
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+export interface CategoryView {
+  id: string;
+  name: string;
+  count: number;
+  summary: string;
+  facets: FacetDef[];
+}
+
+/** Categories with their tool counts and the facets each compares. */
+export function renderCategories(cats: CategoryView[], opts: RenderOptions): string {
+  const width = clampWidth(opts.width);
+  const t = opts.theme;
+  const out: string[] = [];
+  for (const c of cats) {
+    if (out.length) out.push('');
+    out.push(...wrap(`${sanitize(c.id)} — ${sanitize(c.name)} (${c.count} tools)`, width).map((l) => t.heading(l)));
+    if (c.summary) out.push(...wrap(sanitize(c.summary), width, '  ', '  '));
+    const facets = c.facets.map((f) => `${f.key}${f.type === 'enum' ? ` (${(f.values ?? []).join('|')})` : ` (${f.type})`}`);
+    out.push(...wrap(`facets: ${facets.join('; ')}`, width, '    ', '  ').map((l) => t.dim(l)));
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,48 @@
+import { Chalk } from 'chalk';
+
+/** Styling functions; the plain theme is the identity, so piped output carries no escapes. */
+export interface Theme {
+  color: boolean;
+  title(s: string): string;
+  heading(s: string): string;
+  label(s: string): string;
+  dim(s: string): string;
+  accent(s: string): string;
+  code(s: string): string;
+  good(s: string): string;
+  warn(s: string): string;
+  bad(s: string): string;
+  match(s: string): string;
+  diff(s: string): string;
+}
+
+const id = (s: string) => s;
+
+export const plainTheme: Theme = {
+  color: false,
+  title: id, heading: id, label: id, dim: id, accent: id, code: id, good: id, warn: id, bad: id, match: id, diff: id,
+};
+
+export function colorTheme(level: 1 | 2 | 3 = 1): Theme {
+  const c = new Chalk({ level });
+  return {
+    color: true,
+    title: (s) => c.bold.cyan(s),
+    heading: (s) => c.bold.yellow(s),
+    label: (s) => c.bold(s),
+    dim: (s) => c.dim(s),
+    accent: (s) => c.cyan(s),
+    code: (s) => c.green(s),
+    good: (s) => c.green(s),
+    warn: (s) => c.yellow(s),
+    bad: (s) => c.red(s),
+    match: (s) => c.bold.underline(s),
+    diff: (s) => c.bold.magenta(s),
+  };
+}
+
+/** Applies the code style to `inline code` spans; the backticks are dropped when color shows the span. */
+export function styleInline(text: string, theme: Theme): string {
+  if (!theme.color) return text;
+  return text.replace(/`([^`]+)`/g, (_, code: string) => theme.code(code));
+}

@@ -1,0 +1,49 @@
+/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), capped for speed. */
+export function editDistance(a: string, b: string, cap = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur.push(d);
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > cap) return cap + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Normal form for names: lower case, separators folded to `-`. */
+export function normalizeName(s: string): string {
+  return s.toLowerCase().trim().replace(/[\s_/.]+/g, '-').replace(/-+/g, '-');
+}
+
+/**
+ * Up to `limit` candidates close to `input`: small edit distance (scaled to length) or a shared prefix.
+ * Used for "did you mean" on tools, categories, facets and commands.
+ */
+export function closest(input: string, candidates: Iterable<string>, limit = 3): string[] {
+  const q = normalizeName(input);
+  if (q === '') return [];
+  const cap = Math.max(1, Math.min(3, Math.floor(q.length / 3)));
+  const scored: { c: string; d: number }[] = [];
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    if (seen.has(c)) continue;
+    seen.add(c);
+    const n = normalizeName(c);
+    let d = editDistance(q, n, cap);
+    if (d > cap && q.length >= 3 && (n.startsWith(q) || (q.startsWith(n) && n.length >= 3))) d = cap + 0.5;
+    if (d <= cap + 0.5) scored.push({ c, d });
+  }
+  scored.sort((x, y) => x.d - y.d || x.c.length - y.c.length || x.c.localeCompare(y.c));
+  return scored.slice(0, limit).map((s) => s.c);
+}

@@ -1,0 +1,32 @@
+const STOPWORDS = new Set(
+  'a an and are as at be but by for from has have how i in into is it its of on or that the their then there these this to was what when where which who why will with you your vs versus can do does tool tools'.split(' '),
+);
+
+/** A light English stemmer: folds plurals and -ing/-ed so "containers" finds "container". */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 4 && w.endsWith('sses')) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|os)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 6 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 5 && w.endsWith('ed') && !w.endsWith('eed')) w = w.slice(0, -2);
+  return w;
+}
+
+/** Lower-cased, stemmed word tokens without stopwords. */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().normalize('NFKD').matchAll(/[\p{L}\p{N}]+/gu)) {
+    const w = m[0];
+    if (STOPWORDS.has(w)) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
+
+/** Adjacent token pairs, so phrases ("service discovery") outrank scattered words. */
+export function bigrams(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < tokens.length; i++) out.push(`${tokens[i - 1]}_${tokens[i]}`);
+  return out;
+}
