@@ -28,7 +28,7 @@ function mergeById<T extends { id: string; path: string }>(layers: T[][], kind: 
     for (const note of layer) {
       const first = inLayer.get(note.id);
       if (first) {
-        problems.push({ file: note.path, line: 2, column: 1, severity: 'error', message: `duplicate ${kind} id \`${note.id}\` (also in ${first.path})`, hint: 'give each note a unique id; this copy is skipped' });
+        problems.push({ file: note.path, line: 2, column: 1, severity: 'error', skipped: true, message: `duplicate ${kind} id \`${note.id}\` (also in ${first.path})`, hint: 'give each note a unique id; this copy is skipped' });
         continue;
       }
       inLayer.set(note.id, note);
@@ -53,7 +53,7 @@ export function assembleCatalog(layers: Layer[]): AssembleResult {
     const file = note.path;
     if (!categoryMap.has(note.category)) {
       const near = closest(note.category, categoryIds, 3);
-      problems.push(at(file, positions, 'category', `unknown category \`${note.category}\``, near.length ? `did you mean ${near.join(', ')}? (\`devops-kb categories\` lists them)` : 'use an id from `devops-kb categories`, or add a category note'));
+      problems.push({ ...at(file, positions, 'category', `unknown category \`${note.category}\``, near.length ? `did you mean ${near.join(', ')}? (\`devops-kb categories\` lists them)` : 'use an id from `devops-kb categories`, or add a category note'), skipped: true });
       continue;
     }
     const also = note.also.filter((id, i) => {

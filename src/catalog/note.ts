@@ -58,7 +58,7 @@ export function decodeNote(bytes: Uint8Array, file: string): { text: string | nu
   if (bytes.length > MAX_NOTE_BYTES) {
     return {
       text: null,
-      problems: [{ file, line: 1, column: 1, severity: 'error', message: `the note is ${(bytes.length / 1048576).toFixed(1)} MiB; notes are limited to ${MAX_NOTE_BYTES / 1048576} MiB`, hint: 'split it or move long material to a linked document' }],
+      problems: [{ file, line: 1, column: 1, severity: 'error', skipped: true, message: `the note is ${(bytes.length / 1048576).toFixed(1)} MiB; notes are limited to ${MAX_NOTE_BYTES / 1048576} MiB`, hint: 'split it or move long material to a linked document' }],
     };
   }
   const bad = invalidUtf8Offset(bytes);
@@ -66,10 +66,15 @@ export function decodeNote(bytes: Uint8Array, file: string): { text: string | nu
     const [line, column] = lineAndColumnAt(bytes, bad);
     return {
       text: null,
-      problems: [{ file, line, column, severity: 'error', message: `invalid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad})`, hint: 'save the file as UTF-8 (for example: iconv -f latin1 -t utf-8)' }],
+      problems: [{ file, line, column, severity: 'error', skipped: true, message: `invalid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad})`, hint: 'save the file as UTF-8 (for example: iconv -f latin1 -t utf-8)' }],
     };
   }
   return { text: new TextDecoder('utf-8').decode(bytes), problems: [] };
+}
+
+/** Marks a note's errors as the reason it was left out. */
+function skippedBecause(problems: Problem[]): Problem[] {
+  return problems.map((p) => (p.severity === 'error' ? { ...p, skipped: true } : p));
 }
 
 export function fileIdOf(file: string): string {
@@ -80,18 +85,18 @@ export function fileIdOf(file: string): string {
 /** Parses one tool note: frontmatter, schema, sections. Pure: text in, note or positioned problems out. */
 export function parseToolNote(text: string, file: string): ParseResult<ParsedToolNote> {
   const split = splitFrontmatter(text, file);
-  if (!split.ok) return { note: null, problems: [split.problem] };
+  if (!split.ok) return { note: null, problems: skippedBecause([split.problem]) };
   const { tool, problems } = validateToolFrontmatter(split.note, file, fileIdOf(file));
-  if (!tool) return { note: null, problems };
+  if (!tool) return { note: null, problems: skippedBecause(problems) };
   const sections = splitSections(split.note.body);
   return { note: { ...tool, sections, wordCount: countWords(sections), path: file }, problems };
 }
 
 export function parseCategoryNote(text: string, file: string): ParseResult<ParsedCategoryNote> {
   const split = splitFrontmatter(text, file);
-  if (!split.ok) return { note: null, problems: [split.problem] };
+  if (!split.ok) return { note: null, problems: skippedBecause([split.problem]) };
   const { category, problems } = validateCategoryFrontmatter(split.note, file, fileIdOf(file));
-  if (!category) return { note: null, problems };
+  if (!category) return { note: null, problems: skippedBecause(problems) };
   return { note: { ...category, sections: splitSections(split.note.body), path: file }, problems };
 }
 

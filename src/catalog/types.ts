@@ -99,6 +99,8 @@ export interface Problem {
   severity: Severity;
   message: string;
   hint?: string;
+  /** True when the problem made the note unusable, so it was left out of the catalog. */
+  skipped?: boolean;
 }
 
 export interface Catalog {

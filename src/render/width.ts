@@ -51,48 +51,59 @@ export function hardBreak(word: string, width: number): string[] {
   return out;
 }
 
+/** Splits a too-wide word after hyphens and slashes, so "single-binary-raft" breaks between parts. */
+function softPieces(word: string, room: number): string[] {
+  if (stringWidth(word) <= room) return [word];
+  const parts = word.split(/(?<=[-/_.,])(?=.)/);
+  return parts.length > 1 ? parts : [word];
+}
+
 /**
- * Word-wraps plain text to `width` columns; `indent` prefixes continuation lines.
- * Never returns a line wider than `width` (as long as width > indent).
+ * Word-wraps plain text to `width` columns; `indent` prefixes continuation lines, `firstIndent` the first.
+ * Long words break after hyphens or slashes, else anywhere. Never returns a line wider than `width`.
  */
 export function wrap(text: string, width: number, indent = '', firstIndent = ''): string[] {
   const w = Math.max(1, width);
+  const indentW = stringWidth(indent);
   const lines: string[] = [];
   for (const para of text.split('\n')) {
     let line = firstIndent;
     let lineW = stringWidth(firstIndent);
-    let prefixW = lineW;
     let empty = true;
-    const words = para.split(/\s+/).filter((x) => x !== '');
-    for (const word of words) {
-      const ww = stringWidth(word);
-      if (!empty && lineW + 1 + ww <= w) {
-        line += ' ' + word;
-        lineW += 1 + ww;
-        continue;
-      }
-      if (!empty) {
-        lines.push(line);
-        line = indent;
-        lineW = prefixW = stringWidth(indent);
-      }
-      if (lineW + ww <= w) {
-        line += word;
-        lineW += ww;
-      } else {
-        const room = Math.max(1, w - prefixW);
-        const pieces = hardBreak(word, room);
-        for (let i = 0; i < pieces.length - 1; i++) {
-          lines.push(line + pieces[i]);
-          line = indent;
-          prefixW = stringWidth(indent);
+    const newLine = () => {
+      lines.push(line);
+      line = indent;
+      lineW = indentW;
+      empty = true;
+    };
+    for (const word of para.split(/\s+/).filter((x) => x !== '')) {
+      const room = Math.max(1, w - indentW);
+      softPieces(word, room).forEach((piece, k) => {
+        const glue = k === 0 && !empty ? 1 : 0;
+        const pw = stringWidth(piece);
+        if (lineW + glue + pw <= w) {
+          line += (glue ? ' ' : '') + piece;
+          lineW += glue + pw;
+          empty = false;
+          return;
         }
-        line += pieces[pieces.length - 1] ?? '';
-        lineW = stringWidth(line);
-      }
-      empty = false;
+        if (!empty) newLine();
+        if (lineW + pw <= w) {
+          line += piece;
+          lineW += pw;
+          empty = false;
+          return;
+        }
+        const chunks = hardBreak(piece, Math.max(1, w - lineW));
+        chunks.forEach((chunk, i) => {
+          if (i > 0) newLine();
+          line += chunk;
+          lineW += stringWidth(chunk);
+          empty = false;
+        });
+      });
     }
-    lines.push(empty ? firstIndent.trimEnd() : line);
+    lines.push(empty && line.trim() === '' ? line.trimEnd() : line);
   }
   return lines.map((l) => (stringWidth(l) > w ? hardBreak(l, w)[0]! : l));
 }

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import { FUSE_KEYS, type SearchDoc, type SearchIndex } from './index.js';
 import { editDistance, normalizeName } from './suggest.js';
-import { bigrams, tokenize } from './tokenize.js';
+import { bigrams, stem, words } from './tokenize.js';
 
 export interface SearchOptions {
   /** Only tools whose primary or secondary category is one of these. */
@@ -42,8 +42,9 @@ function correct(word: string, vocab: string[]): string[] {
   let best = cap + 1;
   let out: string[] = [];
   for (const term of vocab) {
-    if (Math.abs(term.length - word.length) > cap || term[0] !== word[0] && term[1] !== word[1]) continue;
+    if (Math.abs(term.length - word.length) > cap || (term[0] !== word[0] && term[1] !== word[1])) continue;
     const d = editDistance(word, term, cap);
+    if (d > cap) continue;
     if (d < best) {
       best = d;
       out = [term];
@@ -55,26 +56,33 @@ function correct(word: string, vocab: string[]): string[] {
 /** Ranks tools for a query: BM25F over all fields, phrase bigrams, name/alias boosts and typo tolerance. */
 export function runSearch(index: SearchIndex, query: string, options: SearchOptions = {}): SearchHit[] {
   const q = query.trim().slice(0, 500);
-  const tokens = tokenize(q).slice(0, 32);
+  const raw = words(q).slice(0, 32);
+  const tokens = raw.map(stem);
   const docs = index.docs;
   const scores = new Float64Array(docs.length);
   const matched = new Uint16Array(docs.length);
   const used: string[] = [];
   let vocab: string[] | null = null;
 
-  for (const token of new Set(tokens)) {
+  const seen = new Set<string>();
+  raw.forEach((word, i) => {
+    const token = tokens[i]!;
+    if (seen.has(token)) return;
+    seen.add(token);
     const list = index.postings[token];
     if (list) {
       addPostings(scores, list, 1, matched);
       used.push(token);
-      continue;
+      return;
     }
     vocab ??= Object.keys(index.postings).filter((t) => !t.includes('_'));
-    for (const fix of correct(token, vocab)) {
+    // Correct the word as typed and as stemmed: "agentles" is one edit from "agentless".
+    const fixes = new Set([...correct(word, vocab), ...correct(token, vocab)]);
+    for (const fix of [...fixes].slice(0, 3)) {
       addPostings(scores, index.postings[fix], 0.7, matched);
       used.push(fix);
     }
-  }
+  });
   for (const pair of new Set(bigrams(tokens))) addPostings(scores, index.postings[pair], 1);
 
   const distinct = new Set(tokens).size;
@@ -96,9 +104,13 @@ export function runSearch(index: SearchIndex, query: string, options: SearchOpti
 
   if (q.length >= 3 && tokens.length <= 2) {
     const fuse = new Fuse(docs, { keys: FUSE_KEYS, includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true }, Fuse.parseIndex(index.fuse as Parameters<typeof Fuse.parseIndex>[0]));
+    const cap = Math.max(1, Math.min(3, Math.floor(whole.length / 4)));
     for (const r of fuse.search(q, { limit: 5 })) {
       const s = r.score ?? 1;
-      if (s < FUSE_THRESHOLD) scores[r.refIndex]! += ((FUSE_THRESHOLD - s) / FUSE_THRESHOLD) * FUSE_BONUS;
+      // fuse.js scores loose character overlaps too; keep only near-misspellings of a name.
+      const doc = docs[r.refIndex]!;
+      const near = [doc.id, normalizeName(doc.name), ...doc.aliases.map(normalizeName)].some((n) => editDistance(whole, n, cap) <= cap);
+      if (near && s < FUSE_THRESHOLD) scores[r.refIndex]! += ((FUSE_THRESHOLD - s) / FUSE_THRESHOLD) * FUSE_BONUS;
     }
   }
 

@@ -41,7 +41,7 @@ export function closest(input: string, candidates: Iterable<string>, limit = 3):
     seen.add(c);
     const n = normalizeName(c);
     let d = editDistance(q, n, cap);
-    if (d > cap && q.length >= 3 && (n.startsWith(q) || (q.startsWith(n) && n.length >= 3))) d = cap + 0.5;
+    if (d > cap && q.length >= 3 && n.startsWith(q)) d = cap + 0.5; // a typed prefix: "kube" -> "kubernetes"
     if (d <= cap + 0.5) scored.push({ c, d });
   }
   scored.sort((x, y) => x.d - y.d || x.c.length - y.c.length || x.c.localeCompare(y.c));

@@ -13,15 +13,18 @@ export function stem(word: string): string {
   return w;
 }
 
-/** Lower-cased, stemmed word tokens without stopwords. */
-export function tokenize(text: string): string[] {
+/** Lower-cased word tokens without stopwords, before stemming. */
+export function words(text: string): string[] {
   const out: string[] = [];
   for (const m of text.toLowerCase().normalize('NFKD').matchAll(/[\p{L}\p{N}]+/gu)) {
-    const w = m[0];
-    if (STOPWORDS.has(w)) continue;
-    out.push(stem(w));
+    if (!STOPWORDS.has(m[0])) out.push(m[0]);
   }
   return out;
+}
+
+/** Lower-cased, stemmed word tokens without stopwords. */
+export function tokenize(text: string): string[] {
+  return words(text).map(stem);
 }
 
 /** Adjacent token pairs, so phrases ("service discovery") outrank scattered words. */

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { applyFilters, parseFilters } from '../../src/catalog/filter.js';
+import { toSummary } from '../../src/catalog/compiled.js';
+import { UsageError } from '../../src/errors.js';
+import { miniCatalog } from './fixture.js';
+
+const catalog = miniCatalog();
+const tools = catalog.tools.map(toSummary);
+const where = (...exprs: string[]) => applyFilters(tools, parseFilters(exprs, catalog.categories)).map((t) => t.id);
+
+describe('facet filters', () => {
+  it('matches values case-insensitively, lists by any element', () => {
+    expect(where('language=python')).toEqual(['alpha']);
+    expect(where('language=Clojure')).toEqual(['beta']);
+    expect(where('platforms=windows')).toEqual(['alpha']);
+  });
+
+  it('supports !=, ~ and year comparisons, all of which must hold', () => {
+    expect(where('agent!=none')).toEqual(['beta', 'gamma']);
+    expect(where('maintainer~corp', 'license~apache')).toEqual(['beta']);
+    expect(where('firstRelease>=2012')).toEqual(['alpha', 'gamma']);
+    expect(where('firstRelease<2008')).toEqual(['beta']);
+    expect(where('dryRun=yes')).toEqual(['beta']);
+    expect(where('status=archived', 'tag~')).toEqual([]);
+  });
+
+  it('rejects unknown keys with the valid ones listed', () => {
+    expect(() => parseFilters(['colour=red'], catalog.categories)).toThrow(UsageError);
+    try {
+      parseFilters(['colour=red'], catalog.categories);
+    } catch (e) {
+      expect((e as UsageError).hint).toMatch(/agent.*dryRun/);
+    }
+    expect(() => parseFilters(['firstRelease>=soon'], catalog.categories)).toThrow(/not a number/);
+    expect(() => parseFilters(['just words'], catalog.categories)).toThrow(/cannot read filter/);
+  });
+});
