@@ -7,6 +7,8 @@ import { closest } from '../search/suggest.js';
 /** One content directory's parsed notes. Later layers override earlier ones by id. */
 export interface Layer {
   name: string;
+  /** The shipped catalog: user layers may override its ids without complaint. */
+  builtin?: boolean;
   tools: ParsedToolNote[];
   categories: ParsedCategoryNote[];
 }
@@ -21,17 +23,23 @@ function at(file: string, positions: Positions, key: string, message: string, hi
   return { file, line, column, severity, message, hint };
 }
 
-function mergeById<T extends { id: string; path: string }>(layers: T[][], kind: string, problems: Problem[]): Map<string, T> {
+function mergeById<T extends { id: string; path: string }>(layers: { notes: T[]; builtin: boolean }[], kind: string, problems: Problem[]): Map<string, T> {
   const merged = new Map<string, T>();
-  for (const layer of layers) {
+  const fromUser = new Map<string, T>();
+  for (const { notes, builtin } of layers) {
     const inLayer = new Map<string, T>();
-    for (const note of layer) {
+    for (const note of notes) {
       const first = inLayer.get(note.id);
       if (first) {
         problems.push({ file: note.path, line: 2, column: 1, severity: 'error', skipped: true, message: `duplicate ${kind} id \`${note.id}\` (also in ${first.path})`, hint: 'give each note a unique id; this copy is skipped' });
         continue;
       }
+      const earlier = fromUser.get(note.id);
+      if (!builtin && earlier) {
+        problems.push({ file: note.path, line: 2, column: 1, severity: 'error', message: `duplicate ${kind} id \`${note.id}\` (also in ${earlier.path}); this later one wins`, hint: 'keep one note per id across your content directories (overriding a built-in note is fine)' });
+      }
       inLayer.set(note.id, note);
+      if (!builtin) fromUser.set(note.id, note);
       merged.set(note.id, note); // a later directory overrides an earlier one on purpose
     }
   }
@@ -41,8 +49,8 @@ function mergeById<T extends { id: string; path: string }>(layers: T[][], kind: 
 /** Cross-note checks and overrides: categories exist, facets match their definitions, relations point at real ids. */
 export function assembleCatalog(layers: Layer[]): AssembleResult {
   const problems: Problem[] = [];
-  const categoryMap = mergeById(layers.map((l) => l.categories), 'category', problems);
-  const toolMap = mergeById(layers.map((l) => l.tools), 'tool', problems);
+  const categoryMap = mergeById(layers.map((l) => ({ notes: l.categories, builtin: Boolean(l.builtin) })), 'category', problems);
+  const toolMap = mergeById(layers.map((l) => ({ notes: l.tools, builtin: Boolean(l.builtin) })), 'tool', problems);
   const categories: Category[] = [...categoryMap.values()].map((c) => ({ id: c.id, name: c.name, summary: c.summary, facets: c.facets, sections: c.sections, path: c.path }));
   const categoryIds = [...categoryMap.keys()];
   const toolIds = new Set(toolMap.keys());

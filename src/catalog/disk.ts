@@ -250,6 +250,7 @@ async function rebuildUserCatalog(
   const builtinTools = builtin.summaries().map((s) => builtin.tool(s.id));
   layers.push({
     name: 'built-in',
+    builtin: true,
     tools: builtinTools.map((t) => ({ ...t, positions: {} })),
     categories: builtin.categories(),
   });

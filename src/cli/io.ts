@@ -12,4 +12,6 @@ export interface Io {
   /** Reads one line of answer for interactive prompts (TTY only). */
   ask?: (question: string) => Promise<string | null>;
   version: string;
+  /** A catalog already open (tests running thousands of invocations); skips opening from disk. */
+  catalog?: import('../catalog/store.js').CatalogStore;
 }

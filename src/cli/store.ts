@@ -4,6 +4,7 @@ import { brokenFileWarnings, type Context } from './context.js';
 
 /** Opens the built-in catalog, or the cached merge of built-in and user content, and warns about broken notes. */
 export async function openStore(ctx: Context): Promise<CatalogStore> {
+  if (ctx.io.catalog && ctx.contentDirs.length === 0) return ctx.io.catalog;
   const dirs = ctx.contentDirs.filter((d) => {
     if (isDirectory(d)) return true;
     ctx.warn(`warning: content directory ${d} does not exist; skipped`);

@@ -87,7 +87,7 @@ describe('assembleCatalog', () => {
     const dup = assemble([one, two]);
     expect(dup.problems[0]?.message).toMatch(/duplicate tool id `d`/);
     const layered = assembleCatalog([
-      { name: 'built-in', tools: [one], categories: [category] },
+      { name: 'built-in', builtin: true, tools: [one], categories: [category] },
       { name: 'user', tools: [two], categories: [] },
     ]);
     expect(layered.problems).toEqual([]);

@@ -24,6 +24,7 @@ export async function lintCommand(ctx: Context, dirs: string[]): Promise<LintRes
   const builtin = dirStore(ctx.io.builtinDir);
   const layers: Layer[] = [{
     name: 'built-in',
+    builtin: true,
     tools: builtin.summaries().map((s) => ({ ...s, sections: [], wordCount: 0, positions: {} })),
     categories: builtin.categories(),
   }];

@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+const BIN = path.join(ROOT, 'bin', 'devops-kb');
+const exec = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', ...env } });
+
+describe('the installed binary, as a user runs it', () => {
+  it('shows ansible with clean, escape-free output in a pipe', () => {
+    const r = exec(['show', 'ansible']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Ansible — /);
+    expect(r.stdout).not.toContain('\x1b');
+  });
+
+  it('forces color with FORCE_COLOR and --color always, and NO_COLOR wins over auto', () => {
+    expect(exec(['show', 'ansible'], { FORCE_COLOR: '1' }).stdout).toContain('\x1b[');
+    expect(exec(['show', 'ansible', '--color', 'always']).stdout).toContain('\x1b[');
+    expect(exec(['show', 'ansible', '--color', 'always'], { NO_COLOR: '1' }).stdout).toContain('\x1b[');
+    expect(exec(['show', 'ansible'], { NO_COLOR: '1', FORCE_COLOR: '1' }).stdout).not.toContain('\x1b');
+  });
+
+  it('exits with the contract codes', () => {
+    expect(exec(['show', 'kubernets']).status).toBe(1);
+    expect(exec(['show', '--bogus']).status).toBe(2);
+    expect(exec(['bogus']).status).toBe(2);
+    expect(exec(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('stops quietly when the reader closes the pipe early', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" list | head -n 1`], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('at a terminal (through a pseudo-terminal)', () => {
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  const tty = (cmd: string, env: Record<string, string> = {}) =>
+    spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', TERM: 'xterm', COLUMNS: '80', LINES: '24', ...env } });
+  const cli = `"${process.execPath}" "${BIN}"`;
+
+  it.runIf(hasScript)('uses color, and NO_COLOR turns it off', () => {
+    expect(tty(`${cli} show ansible --no-pager`).stdout).toContain('\x1b[');
+    expect(tty(`${cli} show ansible --no-pager`, { NO_COLOR: '1' }).stdout).not.toContain('\x1b[');
+  });
+
+  it.runIf(hasScript)('pages long output through $PAGER, unless --no-pager', () => {
+    const paged = tty(`${cli} show ansible --color never`, { PAGER: 'sed s/^/PAGED:/' });
+    expect(paged.stdout).toMatch(/PAGED:Ansible/);
+    expect(tty(`${cli} show ansible --color never --no-pager`, { PAGER: 'sed s/^/PAGED:/' }).stdout).not.toMatch(/PAGED:/);
+  });
+
+  it.runIf(hasScript)('falls back to plain output when the pager cannot start', () => {
+    const r = tty(`${cli} show ansible --color never`, { PAGER: 'definitely-not-a-pager-xyz' });
+    expect(r.stdout).toMatch(/Ansible — /);
+  });
+
+  it.runIf(hasScript)('groups list output by category at a terminal', () => {
+    const r = tty(`${cli} list --category monitoring --no-pager --color never`);
+    expect(r.stdout).toMatch(/Monitoring \(\d+\)/);
+  });
+});
