@@ -15,6 +15,12 @@ import { compareCommand } from './commands/compare.js';
 import { listCommand } from './commands/list.js';
 import { categoriesCommand } from './commands/categories.js';
 import { lintCommand } from './commands/lint.js';
+import { chooseCommand, graphCommand, relatedCommand } from './commands/decide.js';
+import { newCommand, openCommand } from './commands/authoring.js';
+import { renderChoices, renderRelations } from '../render/decide.js';
+import { graphDot, graphMermaid, graphText } from '../render/graph.js';
+import { bashCompletion, fishCompletion, zshCompletion, type CompletionData } from '../render/completion.js';
+import { UsageError } from '../errors.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -32,7 +38,13 @@ Commands:
   compare <tool> <tool>…   side by side, with the category's facets as rows
   list                     tool ids (filter with --category, --tag, --where)
   categories               categories, their tool counts and facets
+  related <tool>           alternatives, what it uses, what uses it, peers
+  graph <tool>             relation graph (text, Mermaid or Graphviz dot)
+  choose <category>        rank a category's tools by your needs (--need KEY=VALUE)
   lint [dir...]            check notes; problems as file:line:col: message
+  new <id> --category <c>  write a note skeleton for your own content
+  open <tool>              open the tool's homepage in a browser
+  completion <shell>       print a bash, zsh or fish completion script
 
 Examples:
   $ devops-kb show ansible
@@ -40,6 +52,7 @@ Examples:
   $ devops-kb compare chef puppet
   $ devops-kb compare --category orchestration --format markdown
   $ devops-kb list --category configuration-management --where language=Python
+  $ devops-kb choose configuration-management --need agent=none --need language=Python
 
 Global options: --json, --color <auto|always|never>, --no-pager, --content <dir>, --debug
 Run 'devops-kb help <command>' for a command's options and examples.
@@ -174,6 +187,100 @@ export function buildProgram(io: Io, state: { ctx?: Context; retry?: Action; cmd
           ctx.io.stdout.write(`${result.files} note(s) checked: ${result.errors} error(s), ${warnings} warning(s)\n`);
         }
         if (result.errors > 0) throw new LintFailed(result.errors);
+      }),
+    );
+
+  program
+    .command('related')
+    .description('relations of a tool: alternatives, uses, integrates, and the reverse (used by, alternative to), plus peers')
+    .argument('<tool>', 'id, name or alias')
+    .addHelpText('after', examples(['devops-kb related etcd', 'devops-kb related docker-machine', 'devops-kb related kubernetes --json']))
+    .action(
+      action(async (ctx, cmd) => {
+        const { relations, name } = await relatedCommand(ctx, cmd.args[0]!);
+        if (ctx.json) emitJson(ctx, relations);
+        else emitText(ctx, renderRelations(relations, name, ctx.render), pager(cmd));
+      }),
+    );
+
+  program
+    .command('graph')
+    .description('the relation graph around a tool, or of a whole category')
+    .argument('[tool]', 'id, name or alias')
+    .option('--depth <n>', 'how many hops to follow (1-5)', '1')
+    .option('-c, --category <category>', "draw a category's tools and their relations")
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'mermaid', 'dot']).default('text'))
+    .addHelpText('after', examples(['devops-kb graph kubernetes', 'devops-kb graph kubernetes --depth 2 --format mermaid', 'devops-kb graph --category service-mesh --format dot | dot -Tsvg > mesh.svg']))
+    .action(
+      action(async (ctx, cmd) => {
+        const opts = cmd.opts();
+        const g = await graphCommand(ctx, cmd.args[0], opts);
+        if (ctx.json) emitJson(ctx, g);
+        else if (opts.format === 'mermaid') ctx.io.stdout.write(graphMermaid(g));
+        else if (opts.format === 'dot') ctx.io.stdout.write(graphDot(g));
+        else emitText(ctx, graphText(g, ctx.render), pager(cmd));
+      }),
+    );
+
+  program
+    .command('choose')
+    .description("rank a category's tools by how many of your needs they meet (asks the questions at a terminal)")
+    .argument('<category>', 'category id or name')
+    .option('--need <expr>', 'a need: KEY=VALUE, KEY!=VALUE, KEY~TEXT, firstRelease>=2015 (repeatable)', collect)
+    .addHelpText('after', examples(['devops-kb choose configuration-management --need agent=none --need language=Python', 'devops-kb choose service-discovery --need consensus=raft --json', 'devops-kb choose orchestration   # asks the questions one by one']))
+    .action(
+      action(async (ctx, cmd) => {
+        const result = await chooseCommand(ctx, cmd.args[0]!, cmd.opts());
+        if (ctx.json) emitJson(ctx, result.choices.map(({ id, score, met, partial, missed, unknown, status }) => ({ id, score, met, partial, missed, unknown, status })));
+        else emitText(ctx, renderChoices(result.choices, result.needs.length, ctx.render), pager(cmd));
+      }),
+    );
+
+  program
+    .command('new')
+    .description('write a note skeleton (with the category facets listed) into a user content directory')
+    .argument('<id>', 'kebab-case id, also the file name')
+    .option('-c, --category <category>', 'the primary category')
+    .option('--dir <dir>', 'content directory (default: the first of DEVOPS_KB_PATH and --content)')
+    .addHelpText('after', examples(['devops-kb new acme-deployer --category ci-cd --dir ./notes', 'DEVOPS_KB_PATH=~/notes devops-kb new our-proxy --category proxies']))
+    .action(
+      action(async (ctx, cmd) => {
+        const { file } = await newCommand(ctx, cmd.args[0]!, cmd.opts());
+        if (ctx.json) emitJson(ctx, { file });
+        else ctx.io.stdout.write(`wrote ${file}\nfill it in, then check it with: devops-kb lint ${file.replace(/[\\/]tools[\\/][^\\/]+$/, '')}\n`);
+      }),
+    );
+
+  program
+    .command('open')
+    .description("open a tool's homepage in the browser (prints the URL when no browser is available)")
+    .argument('<tool>', 'id, name or alias')
+    .addHelpText('after', examples(['devops-kb open terraform', 'devops-kb open k8s --json']))
+    .action(
+      action(async (ctx, cmd) => {
+        const r = await openCommand(ctx, cmd.args[0]!);
+        if (ctx.json) emitJson(ctx, r);
+        else ctx.io.stdout.write(r.opened ? `opened ${r.url}\n` : `${r.url}\n`);
+      }),
+    );
+
+  program
+    .command('completion')
+    .description('print a shell completion script (commands, flags, tool ids and aliases, categories)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText('after', examples(['devops-kb completion bash > ~/.local/share/bash-completion/completions/devops-kb', 'devops-kb completion zsh > "${fpath[1]}/_devops-kb"', 'devops-kb completion fish > ~/.config/fish/completions/devops-kb.fish']))
+    .action(
+      action(async (ctx, cmd) => {
+        const shell = cmd.args[0]!;
+        if (!['bash', 'zsh', 'fish'].includes(shell)) throw new UsageError(`no completion for '${shell}'`, { hint: 'choose bash, zsh or fish' });
+        const store = await ctx.store();
+        const data: CompletionData = {
+          commands: program.commands.map((c) => ({ name: c.name(), flags: c.options.flatMap((o) => [o.long, o.short].filter((x): x is string => Boolean(x))) })),
+          globalFlags: program.options.flatMap((o) => [o.long].filter((x): x is string => Boolean(x))).concat(['--help']),
+          tools: Object.keys(store.lookup().names).sort(),
+          categories: store.categories().map((c) => c.id),
+        };
+        ctx.io.stdout.write(shell === 'bash' ? bashCompletion(data) : shell === 'zsh' ? zshCompletion(data) : fishCompletion(data));
       }),
     );
 

@@ -1,0 +1,44 @@
+import type { Choice } from '../catalog/choose.js';
+import type { Relations } from '../catalog/relations.js';
+import { clampWidth, keyValues, type RenderOptions } from './layout.js';
+import { sanitize } from './sanitize.js';
+import { wrap } from './width.js';
+
+export function renderRelations(r: Relations, name: string, opts: RenderOptions): string {
+  const out = [opts.theme.title(wrap(`${sanitize(name)} (${r.id}): relations`, clampWidth(opts.width))[0] ?? '')];
+  out.push(
+    ...keyValues(
+      [
+        ['Alternatives', r.alternatives.join(', ')],
+        ['Alternative to', r.alternativeTo.filter((x) => !r.alternatives.includes(x)).join(', ')],
+        ['Uses', r.uses.join(', ')],
+        ['Used by', r.usedBy.join(', ')],
+        ['Integrates with', r.integrates.join(', ')],
+        ['Same category', r.peers.join(', ')],
+      ],
+      opts,
+    ),
+  );
+  return out.join('\n') + '\n';
+}
+
+/** The ranked shortlist: score, what each tool meets, misses or leaves unsaid, and why to pick it. */
+export function renderChoices(choices: Choice[], needCount: number, opts: RenderOptions): string {
+  const width = clampWidth(opts.width);
+  const t = opts.theme;
+  const out: string[] = [];
+  choices.forEach((c, i) => {
+    const retired = c.status === 'deprecated' || c.status === 'archived';
+    const head = `${i + 1}. ${sanitize(c.name)} (${c.id}) — ${c.score}/${needCount}${retired ? ` — ${c.status.toUpperCase()}, do not start new work on it` : ''}`;
+    out.push(...wrap(head, width).map((l) => (retired ? t.bad(l) : t.title(l))));
+    const parts: [string, string][] = [
+      ['meets', c.met.join(', ')],
+      ['partly', c.partial.join(', ')],
+      ['misses', c.missed.join(', ')],
+      ['not said', c.unknown.join(', ')],
+      ['pick it when', c.reason ?? ''],
+    ];
+    out.push(...keyValues(parts, { ...opts, width }, '   '));
+  });
+  return out.join('\n') + '\n';
+}
