@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURES, run } from './helpers.js';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'devops-kb-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('completion', () => {
+  it('prints scripts for bash, zsh and fish that know commands, tools, aliases and categories', async () => {
+    for (const shell of ['bash', 'zsh', 'fish']) {
+      const r = await run(['completion', shell]);
+      expect(r.code, shell).toBe(0);
+      for (const word of ['compare', 'kubernetes', 'k8s', 'service-mesh']) expect(r.stdout, `${shell}: ${word}`).toContain(word);
+    }
+    expect((await run(['completion', 'tcsh'])).code).toBe(2);
+  });
+
+  it('produces a bash script that parses and completes', async () => {
+    const script = (await run(['completion', 'bash'])).stdout;
+    expect(spawnSync('bash', ['-n'], { input: script }).status).toBe(0);
+    const probe = `${script}\nCOMP_WORDS=(devops-kb show kube); COMP_CWORD=2; _devops_kb; echo "\${COMPREPLY[@]}"`;
+    const out = spawnSync('bash', ['-c', probe], { encoding: 'utf8' });
+    expect(out.stdout).toMatch(/kubernetes/);
+  });
+
+  it('includes user notes', async () => {
+    const r = await run(['completion', 'bash'], { env: { DEVOPS_KB_PATH: path.join(FIXTURES, 'user'), XDG_CACHE_HOME: path.join(tmp, 'c') } });
+    expect(r.stdout).toContain('acme-deployer');
+  });
+});
+
+describe('authoring', () => {
+  it('writes a skeleton that passes lint, and refuses to overwrite it', async () => {
+    const dir = path.join(tmp, 'notes');
+    const made = await run(['new', 'acme-proxy', '--category', 'proxies', '--dir', dir]);
+    expect(made.code).toBe(0);
+    const text = readFileSync(path.join(dir, 'tools', 'acme-proxy.md'), 'utf8');
+    expect(text).toMatch(/category: proxies/);
+    const lint = await run(['lint', dir]);
+    expect(lint.stdout).toMatch(/0 error\(s\)/);
+    expect(lint.code).toBe(0);
+    expect((await run(['new', 'acme-proxy', '--category', 'proxies', '--dir', dir])).code).toBe(2);
+  });
+
+  it('needs a category, and an id in kebab case', async () => {
+    expect((await run(['new', 'x-tool', '--dir', tmp])).code).toBe(2);
+    expect((await run(['new', 'Bad Id', '--category', 'proxies', '--dir', tmp])).code).toBe(2);
+    expect((await run(['new', 'x-tool', '--category', 'proxiez', '--dir', tmp])).code).toBe(1);
+  });
+
+  it('lints the shipped content clean', async () => {
+    const r = await run(['lint', 'content', '--json']);
+    const errors = JSON.parse(r.stdout).filter((p: { severity: string }) => p.severity === 'error');
+    expect(errors).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('open', () => {
+  it('prints the URL when no browser can be opened', async () => {
+    const r = await run(['open', 'terraform']);
+    expect(r.stdout.trim()).toMatch(/^https:\/\//);
+    let opened = '';
+    const tty = await run(['open', 'terraform'], { tty: true, io: { openUrl: (u) => ((opened = u), true) } });
+    expect(tty.stdout).toMatch(/^opened https:/);
+    expect(opened).toMatch(/^https:/);
+  });
+});
+
+describe('categories and list at a terminal', () => {
+  it('shows counts and facets for each category', async () => {
+    const r = await run(['categories']);
+    expect(r.stdout).toMatch(/orchestration — Orchestration \(\d+ tools\)/);
+    expect(r.stdout).toMatch(/facets: /);
+  });
+
+  it('filters list by tag', async () => {
+    const r = await run(['list', '--tag', 'gitops']);
+    expect(r.stdout.trim().split('\n').length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { chooseTools } from '../src/catalog/choose.js';
+import { toSummary } from '../src/catalog/compiled.js';
+import { parseFilters } from '../src/catalog/filter.js';
+import { graphAround, relationsOf } from '../src/catalog/relations.js';
+import { graphDot, graphMermaid } from '../src/render/graph.js';
+import { json, run } from './helpers.js';
+import { miniCatalog } from './unit/fixture.js';
+
+const mini = miniCatalog();
+const tools = mini.tools.map(toSummary);
+
+describe('relations and graphs on a fixture catalog', () => {
+  it('finds forward and reverse relations and peers', () => {
+    const r = relationsOf('gamma', tools);
+    expect(r.usedBy).toEqual(['beta']);
+    expect(r.peers).toEqual(['alpha', 'beta']);
+    expect(relationsOf('alpha', tools).alternativeTo).toEqual(['beta']);
+  });
+
+  it('walks the graph to the given depth and renders it', () => {
+    const g = graphAround('gamma', tools, 1);
+    expect(g.nodes.map((n) => n.id).sort()).toEqual(['beta', 'gamma']);
+    expect(graphAround('gamma', tools, 2).nodes.map((n) => n.id).sort()).toEqual(['alpha', 'beta', 'gamma']);
+    expect(graphMermaid(g)).toMatch(/^flowchart LR\n/);
+    expect(graphDot(g)).toMatch(/"beta" -> "gamma" \[label="uses"\]/);
+  });
+
+  it('ranks by needs met, halves partial values, and puts retired tools last', () => {
+    const ranked = chooseTools(tools, parseFilters(['dryRun=true', 'agent=optional'], mini.categories));
+    expect(ranked.map((c) => [c.id, c.score])).toEqual([
+      ['beta', 1],
+      ['alpha', 0.5],
+      ['gamma', 1],
+    ]);
+    expect(ranked[2]!.unknown).toEqual(['dryRun']);
+  });
+});
+
+describe('decide commands on the shipped catalog', () => {
+  it('filters configuration management by language', async () => {
+    const ids = json<{ id: string }[]>(await run(['list', '--category', 'configuration-management', '--where', 'language=Python', '--json'])).map((t) => t.id);
+    expect(ids).toContain('ansible');
+    expect(ids).toContain('saltstack');
+    expect(ids).not.toContain('chef');
+    expect(ids).not.toContain('puppet');
+  });
+
+  it('filters the whole catalog by license', async () => {
+    const ids = json<{ id: string }[]>(await run(['list', '--where', 'license=Apache-2.0', '--json'])).map((t) => t.id);
+    expect(ids).toContain('kubernetes');
+    expect(ids).not.toContain('terraform');
+  });
+
+  it('supports year comparisons and rejects unknown keys with exit 2', async () => {
+    const old = json<{ id: string }[]>(await run(['list', '--where', 'firstRelease<2008', '--json'])).map((t) => t.id);
+    expect(old).toContain('nagios');
+    expect(old).not.toContain('kubernetes');
+    const bad = await run(['list', '--category', 'monitoring', '--where', 'colour=red']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/valid keys here: .*license/);
+  });
+
+  it('lists kubernetes among the users of etcd', async () => {
+    const r = json<{ usedBy: string[]; alternatives: string[]; peers: string[] }>(await run(['related', 'etcd', '--json']));
+    expect(r.usedBy).toContain('kubernetes');
+    expect(r.peers).toContain('consul');
+  });
+
+  it('renders the kubernetes graph as dot and mermaid', async () => {
+    const dot = await run(['graph', 'kubernetes', '--format', 'dot']);
+    expect(dot.stdout).toMatch(/^digraph devops_kb \{/);
+    const hasDot = spawnSync('dot', ['-V']).status === 0;
+    if (hasDot) expect(spawnSync('dot', ['-Tsvg'], { input: dot.stdout, encoding: 'utf8' }).stdout).toMatch(/<svg/);
+    expect((await run(['graph', 'kubernetes', '--format', 'mermaid'])).stdout).toMatch(/^flowchart LR/);
+    expect((await run(['graph', '--category', 'service-mesh'])).code).toBe(0);
+  });
+
+  it('ranks a Python tool first when choosing configuration management by language', async () => {
+    const ranked = json<{ id: string; score: number; met: string[] }[]>(await run(['choose', 'configuration-management', '--need', 'language=Python', '--json']));
+    expect(['ansible', 'saltstack', 'cloud-init']).toContain(ranked[0]!.id);
+    expect(ranked[0]!.met).toEqual(['language']);
+  });
+
+  it('asks the facet questions at a terminal when no need is given', async () => {
+    const answers = ['none', 'push'];
+    const r = await run(['choose', 'configuration-management', '--color', 'never'], { tty: true, io: { ask: async () => answers.shift() ?? '' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^1\. Ansible/);
+  });
+
+  it('flags a retired tool with its replacement in show, search and compare', async () => {
+    const show = await run(['show', 'docker-machine']);
+    expect(show.stdout).toMatch(/ARCHIVED since 20\d\d; replaced by/);
+    const search = await run(['search', 'docker', 'machine']);
+    expect(search.stdout).toMatch(/docker-machine .* archived/);
+    const cmp = await run(['compare', 'docker-machine', 'vagrant']);
+    expect(cmp.stdout).toMatch(/Docker Machine is archived/);
+  });
+});
