@@ -1,4 +1,4 @@
-import { buildSearchIndex, type SearchIndex } from '../search/index.js';
+import { buildNameIndex, buildSearchIndex, serializeSearchIndex, type NameIndex, type SearchIndex } from '../search/index.js';
 import { buildLookup } from './lookup.js';
 import { ARTIFACT_FORMAT, type CatalogStore, type Lookup, type Manifest } from './store.js';
 import type { Catalog, Problem, Tool, ToolSummary } from './types.js';
@@ -8,15 +8,20 @@ export function toSummary(tool: Tool): ToolSummary {
   return rest;
 }
 
-/** The compiled form of a catalog: file name -> JSON text. Pure, so builds and caches share it. */
-export function compileArtifacts(catalog: Catalog, problems: Problem[]): Map<string, string> {
-  const files = new Map<string, string>();
-  const manifest: Manifest = { format: ARTIFACT_FORMAT, tools: catalog.tools.length, categories: catalog.categories.length, problems };
+/** The compiled form of a catalog: file name -> contents. Pure, so builds and caches share it. */
+export function compileArtifacts(catalog: Catalog, problems: Problem[]): Map<string, string | Uint8Array> {
+  const files = new Map<string, string | Uint8Array>();
+  // Warnings are for lint and the build log; the run-time manifest keeps errors only.
+  const errors = problems.filter((p) => p.severity === 'error');
+  const manifest: Manifest = { format: ARTIFACT_FORMAT, tools: catalog.tools.length, categories: catalog.categories.length, problems: errors };
   files.set('manifest.json', JSON.stringify(manifest));
   files.set('lookup.json', JSON.stringify(buildLookup(catalog.tools)));
   files.set('categories.json', JSON.stringify(catalog.categories));
   files.set('summaries.json', JSON.stringify(catalog.tools.map(toSummary)));
-  files.set('search.json', JSON.stringify(buildSearchIndex(catalog)));
+  const search = serializeSearchIndex(buildSearchIndex(catalog));
+  files.set('search.json', search.json);
+  files.set('postings.bin', search.bin);
+  files.set('names.json', JSON.stringify(buildNameIndex(catalog)));
   for (const tool of catalog.tools) files.set(`tools/${tool.id}.json`, JSON.stringify(tool));
   return files;
 }
@@ -25,6 +30,7 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[]): Map<str
 export function memoryStore(catalog: Catalog, problems: Problem[] = []): CatalogStore {
   const byId = new Map(catalog.tools.map((t) => [t.id, t]));
   let index: SearchIndex | undefined;
+  let names: NameIndex | undefined;
   let lookup: Lookup | undefined;
   return {
     manifest: () => ({ format: ARTIFACT_FORMAT, tools: catalog.tools.length, categories: catalog.categories.length, problems }),
@@ -37,5 +43,6 @@ export function memoryStore(catalog: Catalog, problems: Problem[] = []): Catalog
     categories: () => catalog.categories,
     summaries: () => catalog.tools.map(toSummary),
     searchIndex: () => (index ??= buildSearchIndex(catalog)),
+    nameIndex: () => (names ??= buildNameIndex(catalog)),
   };
 }

@@ -9,7 +9,7 @@ import type { Layer } from './assemble.js';
 import type { NoteKind, ParsedCategoryNote, ParsedToolNote } from './note.js';
 import { ARTIFACT_FORMAT, type CatalogStore, type Lookup, type Manifest } from './store.js';
 import type { Category, Problem, Tool, ToolSummary } from './types.js';
-import type { SearchIndex } from '../search/index.js';
+import { deserializeSearchIndex, type NameIndex } from '../search/index.js';
 
 export interface NoteFile {
   kind: NoteKind;
@@ -54,7 +54,7 @@ export function fileExists(file: string): boolean {
 }
 
 /** Writes then renames, so a reader never sees a half-written file. */
-export function writeAtomic(file: string, text: string): void {
+export function writeAtomic(file: string, text: string | Uint8Array): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   fs.writeFileSync(tmp, text);
@@ -82,7 +82,7 @@ export async function loadLayer(dir: string, display: (file: string) => string =
 }
 
 /** Writes compiled artifacts into `outDir`, removing tool files that no longer exist. */
-export function writeArtifacts(outDir: string, files: Map<string, string>, previous?: Map<string, string>): number {
+export function writeArtifacts(outDir: string, files: Map<string, string | Uint8Array>, previous?: Map<string, string>): number {
   fs.mkdirSync(path.join(outDir, 'tools'), { recursive: true });
   let written = 0;
   // The manifest goes last: its presence marks a complete set.
@@ -100,7 +100,7 @@ export function writeArtifacts(outDir: string, files: Map<string, string>, previ
   return written + 1;
 }
 
-export function hashText(text: string): string {
+export function hashText(text: string | Uint8Array): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
@@ -142,7 +142,18 @@ export function dirStore(dir: string): CatalogStore {
     tool: (id) => load<Tool>(`tools/${id}.json`),
     categories: () => load<Category[]>('categories.json'),
     summaries: () => load<ToolSummary[]>('summaries.json'),
-    searchIndex: () => load<SearchIndex>('search.json'),
+    searchIndex: () => {
+      if (!memo.has('search')) {
+        try {
+          const json = fs.readFileSync(path.join(dir, 'search.json'), 'utf8');
+          memo.set('search', deserializeSearchIndex(json, fs.readFileSync(path.join(dir, 'postings.bin'))));
+        } catch (err) {
+          throw new CorruptArtifactError(path.join(dir, 'search.json'), (err as Error).message);
+        }
+      }
+      return memo.get('search') as ReturnType<CatalogStore['searchIndex']>;
+    },
+    nameIndex: () => load<NameIndex>('names.json'),
   };
 }
 

@@ -1,7 +1,7 @@
-import type { SearchIndex } from '../search/index.js';
+import type { NameIndex, SearchIndex } from '../search/index.js';
 import type { Category, Problem, Tool, ToolSummary } from './types.js';
 
-export const ARTIFACT_FORMAT = 1;
+export const ARTIFACT_FORMAT = 2;
 
 export interface Manifest {
   format: number;
@@ -23,4 +23,5 @@ export interface CatalogStore {
   categories(): Category[];
   summaries(): ToolSummary[];
   searchIndex(): SearchIndex;
+  nameIndex(): NameIndex;
 }

@@ -111,7 +111,7 @@ export function buildProgram(io: Io, state: { ctx?: Context; retry?: Action; cmd
       action(async (ctx, cmd) => {
         const result = await searchCommand(ctx, cmd.args, cmd.opts());
         if (ctx.json) {
-          emitJson(ctx, result.hits.map((h) => ({ id: h.id, name: h.name, category: h.category, summary: h.summary, score: h.score, status: h.status })));
+          emitJson(ctx, result.hits);
           return;
         }
         if (result.hits.length === 0) {

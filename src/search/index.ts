@@ -18,24 +18,28 @@ type Field = keyof typeof FIELD_WEIGHTS;
 const B: Record<Field, number> = { name: 0.3, aliases: 0.3, tags: 0.5, summary: 0.6, pickWhen: 0.6, facets: 0.5, category: 0.3, body: 0.75 };
 const K1 = 1.2;
 
-export interface SearchDoc {
-  id: string;
-  name: string;
-  category: string;
-  categories: string[];
-  summary: string;
-  status: Tool['status'];
-  aliases: string[];
+/** The compiled search index: BM25F scores per term and document, laid out for loading without parsing. */
+export interface SearchIndex {
+  /** Tool id of each document. */
+  ids: string[];
+  /** One status letter per document: a(ctive), m(aintenance), d(eprecated), x (archived). */
+  status: string;
+  /** Categories (primary, then `also`) of each document. */
+  cats: string[][];
+  /** Sorted terms: unigrams and `a_b` bigrams. */
+  terms: string[];
+  /** Term i's postings are pairs [doc, score] from offsets[i] to offsets[i + 1]. */
+  offsets: Uint32Array;
+  postings: Float32Array;
 }
 
-/** The precompiled search index: BM25F scores per term and document, plus a fuse.js index of names. */
-export interface SearchIndex {
-  version: 1;
-  docs: SearchDoc[];
-  /** term -> flat [docIndex, score, docIndex, score, ...] */
-  postings: Record<string, number[]>;
+/** Names for typo-tolerant matching with fuse.js, loaded only when a query needs it. */
+export interface NameIndex {
+  docs: { id: string; name: string; aliases: string[] }[];
   fuse: { keys: unknown; records: unknown };
 }
+
+export const STATUS_LETTER = { active: 'a', maintenance: 'm', deprecated: 'd', archived: 'x' } as const;
 
 export function fieldTexts(tool: Tool, categoryName: string): Record<Field, string> {
   return {
@@ -89,6 +93,7 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
 
   // BM25F: combine normalised term frequencies across fields, then saturate once per document.
   const weighted = new Map<string, Map<number, number>>();
+  const outsideBody = new Set<string>();
   perDoc.forEach((d, doc) => {
     for (const f of fields) {
       const norm = 1 - B[f] + (B[f] * d.len[f]) / avg[f];
@@ -96,17 +101,52 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
         let m = weighted.get(term);
         if (!m) weighted.set(term, (m = new Map()));
         m.set(doc, (m.get(doc) ?? 0) + (FIELD_WEIGHTS[f] * count) / norm);
+        if (f !== 'body') outsideBody.add(term);
       }
     }
   });
-  const postings: Record<string, number[]> = {};
-  for (const [term, docs] of weighted) {
+  // A phrase seen in one body only adds little over its words and most of the index size: drop it.
+  const terms = [...weighted.keys()].filter((t) => !t.includes('_') || outsideBody.has(t) || weighted.get(t)!.size > 1).sort();
+  const offsets = new Uint32Array(terms.length + 1);
+  const flat: number[] = [];
+  terms.forEach((term, i) => {
+    const docs = weighted.get(term)!;
     const idf = Math.log(1 + (n - docs.size + 0.5) / (docs.size + 0.5));
-    const flat: number[] = [];
-    for (const [doc, w] of docs) flat.push(doc, Math.round(((idf * w * (K1 + 1)) / (K1 + w)) * 1000) / 1000);
-    postings[term] = flat;
-  }
-  const docs: SearchDoc[] = catalog.tools.map((t) => ({ id: t.id, name: t.name, category: t.category, categories: t.categories, summary: t.summary, status: t.status, aliases: t.aliases }));
-  const fuse = Fuse.createIndex(FUSE_KEYS, docs).toJSON() as { keys: unknown; records: unknown };
-  return { version: 1, docs, postings, fuse };
+    for (const [doc, w] of docs) flat.push(doc, (idf * w * (K1 + 1)) / (K1 + w));
+    offsets[i + 1] = flat.length / 2;
+  });
+  return {
+    ids: catalog.tools.map((t) => t.id),
+    status: catalog.tools.map((t) => STATUS_LETTER[t.status]).join(''),
+    cats: catalog.tools.map((t) => t.categories),
+    terms,
+    offsets,
+    postings: Float32Array.from(flat),
+  };
+}
+
+export function buildNameIndex(catalog: Catalog): NameIndex {
+  const docs = catalog.tools.map((t) => ({ id: t.id, name: t.name, aliases: t.aliases }));
+  return { docs, fuse: Fuse.createIndex(FUSE_KEYS, docs).toJSON() as NameIndex['fuse'] };
+}
+
+/** Serialises an index: JSON for the small parts, one binary file (offsets, then postings) for the rest. */
+export function serializeSearchIndex(index: SearchIndex): { json: string; bin: Uint8Array } {
+  const bin = new Uint8Array(4 * (index.offsets.length + index.postings.length));
+  new Uint32Array(bin.buffer, 0, index.offsets.length).set(index.offsets);
+  new Float32Array(bin.buffer, 4 * index.offsets.length, index.postings.length).set(index.postings);
+  return { json: JSON.stringify({ version: 2, ids: index.ids, status: index.status, cats: index.cats, terms: index.terms }), bin };
+}
+
+export function deserializeSearchIndex(json: string, bytes: Uint8Array): SearchIndex {
+  const meta = JSON.parse(json) as Omit<SearchIndex, 'offsets' | 'postings'> & { version: number };
+  if (meta.version !== 2 || !Array.isArray(meta.terms)) throw new Error('search index: unknown format');
+  // Typed-array views need 4-byte alignment; copy only when the buffer is not aligned.
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const count = meta.terms.length + 1;
+  if (aligned.byteLength < 4 * count || aligned.byteLength % 4 !== 0) throw new Error('search index: truncated postings');
+  const offsets = new Uint32Array(aligned.buffer, aligned.byteOffset, count);
+  const postings = new Float32Array(aligned.buffer, aligned.byteOffset + 4 * count, aligned.byteLength / 4 - count);
+  if (offsets[count - 1]! * 2 !== postings.length) throw new Error('search index: postings do not match terms');
+  return { ids: meta.ids, status: meta.status, cats: meta.cats, terms: meta.terms, offsets, postings };
 }

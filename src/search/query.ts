@@ -1,5 +1,4 @@
-import Fuse from 'fuse.js';
-import { FUSE_KEYS, type SearchDoc, type SearchIndex } from './index.js';
+import type { NameIndex, SearchIndex } from './index.js';
 import { editDistance, normalizeName } from './suggest.js';
 import { bigrams, stem, words } from './tokenize.js';
 
@@ -9,14 +8,18 @@ export interface SearchOptions {
   limit?: number;
 }
 
+/** How queries meet tool names: exact lookups always, fuzzy matching (fuse.js) when a word is unknown. */
+export interface NameMatcher {
+  exact(name: string): string | null;
+  /** Tool ids whose name or alias resembles the query, with fuse.js scores (0 = perfect). */
+  fuzzy?(query: string): { id: string; score: number }[];
+}
+
 export interface SearchHit {
   id: string;
-  name: string;
-  category: string;
-  summary: string;
-  status: SearchDoc['status'];
+  status: 'active' | 'maintenance' | 'deprecated' | 'archived';
   score: number;
-  /** Query terms (after typo correction) that matched this tool. */
+  /** Query terms (after typo correction) that matched. */
   terms: string[];
 }
 
@@ -25,24 +28,42 @@ const TOKEN_NAME_BONUS = 15;
 const FUSE_BONUS = 30;
 const FUSE_THRESHOLD = 0.34;
 const RETIRED_FACTOR = 0.85;
+const STATUS = { a: 'active', m: 'maintenance', d: 'deprecated', x: 'archived' } as const;
 
-function addPostings(scores: Float64Array, list: number[] | undefined, factor: number, matched?: Uint16Array): void {
-  if (!list) return;
-  for (let i = 0; i < list.length; i += 2) {
-    const doc = list[i]!;
-    scores[doc]! += list[i + 1]! * factor;
-    if (matched) matched[doc]!++;
+/** Index of a term in the sorted term list, or -1. */
+export function termIndex(index: SearchIndex, term: string): number {
+  let lo = 0;
+  let hi = index.terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = index.terms[mid]!;
+    if (t === term) return mid;
+    if (t < term) lo = mid + 1;
+    else hi = mid - 1;
   }
+  return -1;
 }
 
-/** Vocabulary terms within a small edit distance of an unknown query word ("terrafrom" -> "terraform"). */
-function correct(word: string, vocab: string[]): string[] {
+function addPostings(index: SearchIndex, term: string, scores: Float64Array, factor: number, matched?: Uint16Array): boolean {
+  const i = termIndex(index, term);
+  if (i < 0) return false;
+  const { offsets, postings } = index;
+  for (let p = offsets[i]!; p < offsets[i + 1]!; p++) {
+    const doc = postings[2 * p]!;
+    scores[doc]! += postings[2 * p + 1]! * factor;
+    if (matched) matched[doc]!++;
+  }
+  return true;
+}
+
+/** Vocabulary words within a small edit distance of an unknown query word ("terrafrom" -> "terraform"). */
+function correct(word: string, index: SearchIndex): string[] {
   if (word.length < 4) return [];
   const cap = word.length >= 8 ? 2 : 1;
   let best = cap + 1;
   let out: string[] = [];
-  for (const term of vocab) {
-    if (Math.abs(term.length - word.length) > cap || (term[0] !== word[0] && term[1] !== word[1])) continue;
+  for (const term of index.terms) {
+    if (term.includes('_') || Math.abs(term.length - word.length) > cap || (term[0] !== word[0] && term[1] !== word[1])) continue;
     const d = editDistance(word, term, cap);
     if (d > cap) continue;
     if (d < best) {
@@ -53,80 +74,93 @@ function correct(word: string, vocab: string[]): string[] {
   return out.slice(0, 3);
 }
 
+/** True when some query word is not in the index: a misspelling that fuzzy name matching may fix. */
+export function hasUnknownWord(index: SearchIndex, query: string): boolean {
+  return words(query).some((w) => termIndex(index, stem(w)) < 0);
+}
+
 /** Ranks tools for a query: BM25F over all fields, phrase bigrams, name/alias boosts and typo tolerance. */
-export function runSearch(index: SearchIndex, query: string, options: SearchOptions = {}): SearchHit[] {
+export function runSearch(index: SearchIndex, query: string, options: SearchOptions = {}, names?: NameMatcher): SearchHit[] {
   const q = query.trim().slice(0, 500);
   const raw = words(q).slice(0, 32);
   const tokens = raw.map(stem);
-  const docs = index.docs;
-  const scores = new Float64Array(docs.length);
-  const matched = new Uint16Array(docs.length);
+  const n = index.ids.length;
+  const scores = new Float64Array(n);
+  const matched = new Uint16Array(n);
   const used: string[] = [];
-  let vocab: string[] | null = null;
-
   const seen = new Set<string>();
   raw.forEach((word, i) => {
     const token = tokens[i]!;
     if (seen.has(token)) return;
     seen.add(token);
-    const list = index.postings[token];
-    if (list) {
-      addPostings(scores, list, 1, matched);
+    if (addPostings(index, token, scores, 1, matched)) {
       used.push(token);
       return;
     }
-    vocab ??= Object.keys(index.postings).filter((t) => !t.includes('_'));
     // Correct the word as typed and as stemmed: "agentles" is one edit from "agentless".
-    const fixes = new Set([...correct(word, vocab), ...correct(token, vocab)]);
+    const fixes = new Set([...correct(word, index), ...correct(token, index)]);
     for (const fix of [...fixes].slice(0, 3)) {
-      addPostings(scores, index.postings[fix], 0.7, matched);
+      addPostings(index, fix, scores, 0.7, matched);
       used.push(fix);
     }
   });
-  for (const pair of new Set(bigrams(tokens))) addPostings(scores, index.postings[pair], 1);
+  for (const pair of new Set(bigrams(tokens))) addPostings(index, pair, scores, 1);
 
   const distinct = new Set(tokens).size;
   if (distinct > 1) {
     // Soft AND: tools matching every word of a multi-word query go first.
-    for (let d = 0; d < docs.length; d++) {
+    for (let d = 0; d < n; d++) {
       const cover = Math.min(1, matched[d]! / distinct);
       scores[d]! *= 0.35 + 0.65 * cover * cover;
     }
   }
 
-  const whole = normalizeName(q);
-  const tokenSet = new Set(q.toLowerCase().split(/\s+/).map(normalizeName));
-  docs.forEach((doc, d) => {
-    const names = [doc.id, normalizeName(doc.name), ...doc.aliases.map(normalizeName)];
-    if (names.includes(whole)) scores[d]! += EXACT_NAME_BONUS;
-    else if (tokenSet.size > 1 && names.some((n) => tokenSet.has(n))) scores[d]! += TOKEN_NAME_BONUS;
-  });
-
-  if (q.length >= 3 && tokens.length <= 2) {
-    const fuse = new Fuse(docs, { keys: FUSE_KEYS, includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true }, Fuse.parseIndex(index.fuse as Parameters<typeof Fuse.parseIndex>[0]));
-    const cap = Math.max(1, Math.min(3, Math.floor(whole.length / 4)));
-    for (const r of fuse.search(q, { limit: 5 })) {
-      const s = r.score ?? 1;
-      // fuse.js scores loose character overlaps too; keep only near-misspellings of a name.
-      const doc = docs[r.refIndex]!;
-      const near = [doc.id, normalizeName(doc.name), ...doc.aliases.map(normalizeName)].some((n) => editDistance(whole, n, cap) <= cap);
-      if (near && s < FUSE_THRESHOLD) scores[r.refIndex]! += ((FUSE_THRESHOLD - s) / FUSE_THRESHOLD) * FUSE_BONUS;
+  if (names) {
+    const docOf = new Map(index.ids.map((id, d) => [id, d]));
+    const bonus = (id: string | null, amount: number) => {
+      const d = id === null ? undefined : docOf.get(id);
+      if (d !== undefined) scores[d]! += amount;
+    };
+    const whole = names.exact(q);
+    bonus(whole, EXACT_NAME_BONUS);
+    if (!whole && raw.length > 1) for (const part of new Set(q.split(/\s+/))) bonus(names.exact(part), TOKEN_NAME_BONUS);
+    if (!whole && names.fuzzy && q.length >= 3 && tokens.length <= 2) {
+      for (const r of names.fuzzy(q)) {
+        if (r.score < FUSE_THRESHOLD) bonus(r.id, ((FUSE_THRESHOLD - r.score) / FUSE_THRESHOLD) * FUSE_BONUS);
+      }
     }
   }
 
   const allowed = options.categories?.length ? new Set(options.categories) : null;
   const hits: SearchHit[] = [];
-  docs.forEach((doc, d) => {
+  for (let d = 0; d < n; d++) {
     let score = scores[d]!;
-    if (score <= 0) return;
-    if (allowed && !doc.categories.some((c) => allowed.has(c))) return;
-    if (doc.status === 'deprecated' || doc.status === 'archived') score *= RETIRED_FACTOR;
-    hits.push({ id: doc.id, name: doc.name, category: doc.category, summary: doc.summary, status: doc.status, score, terms: used });
-  });
+    if (score <= 0) continue;
+    if (allowed && !index.cats[d]!.some((c) => allowed.has(c))) continue;
+    const status = STATUS[index.status[d] as keyof typeof STATUS] ?? 'active';
+    if (status === 'deprecated' || status === 'archived') score *= RETIRED_FACTOR;
+    hits.push({ id: index.ids[d]!, status, score, terms: used });
+  }
   hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   const top = hits[0]?.score ?? 0;
   return hits
     .filter((h) => h.score >= top * 0.08)
     .slice(0, options.limit ?? 10)
     .map((h) => ({ ...h, score: Math.round(h.score * 1000) / 1000 }));
+}
+
+/**
+ * Fuzzy name matching over a name index with a fuse.js constructor passed in (so fuse.js loads only
+ * when needed). fuse.js also scores loose character overlaps; only near-misspellings of a name count.
+ */
+export function fuseMatcher(FuseCtor: typeof import('fuse.js').default, names: NameIndex): (q: string) => { id: string; score: number }[] {
+  const fuse = new FuseCtor(names.docs, { keys: ['id', 'name', 'aliases'], includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true }, FuseCtor.parseIndex(names.fuse as Parameters<typeof FuseCtor.parseIndex>[0]));
+  return (q) => {
+    const normal = normalizeName(q);
+    const cap = Math.max(1, Math.min(3, Math.floor(normal.length / 4)));
+    return fuse
+      .search(q, { limit: 5 })
+      .filter((r) => [r.item.id, normalizeName(r.item.name), ...r.item.aliases.map(normalizeName)].some((x) => editDistance(normal, x, cap) <= cap))
+      .map((r) => ({ id: r.item.id, score: r.score ?? 1 }));
+  };
 }

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../src/search/index.js';
-import { runSearch } from '../../src/search/query.js';
+import Fuse from 'fuse.js';
+import { buildLookup, resolveName } from '../../src/catalog/lookup.js';
+import { buildNameIndex, buildSearchIndex, deserializeSearchIndex, serializeSearchIndex } from '../../src/search/index.js';
+import { fuseMatcher, hasUnknownWord, runSearch } from '../../src/search/query.js';
 import { closest, editDistance } from '../../src/search/suggest.js';
 import { stem, tokenize } from '../../src/search/tokenize.js';
 import { miniCatalog } from './fixture.js';
 
-const index = buildSearchIndex(miniCatalog());
-const ids = (q: string, opts = {}) => runSearch(index, q, opts).map((h) => h.id);
+const catalog = miniCatalog();
+const index = buildSearchIndex(catalog);
+const lookup = buildLookup(catalog.tools);
+const names = { exact: (n: string) => resolveName(lookup, n), fuzzy: fuseMatcher(Fuse, buildNameIndex(catalog)) };
+const ids = (q: string, opts = {}) => runSearch(index, q, opts, names).map((h) => h.id);
 
 describe('tokenize', () => {
   it('drops stopwords and folds plurals', () => {
@@ -39,9 +44,21 @@ describe('runSearch', () => {
     expect(ids('qqqqzzzz')).toEqual([]);
   });
 
+  it('survives serialisation to JSON plus binary postings unchanged', () => {
+    const { json, bin } = serializeSearchIndex(index);
+    const back = deserializeSearchIndex(json, bin);
+    expect(runSearch(back, 'ssh yaml', {}, names)).toEqual(runSearch(index, 'ssh yaml', {}, names));
+    expect(() => deserializeSearchIndex(json, bin.slice(0, bin.length - 8))).toThrow(/postings/);
+  });
+
+  it('knows when a query has a word outside the index', () => {
+    expect(hasUnknownWord(index, 'alpah')).toBe(true);
+    expect(hasUnknownWord(index, 'ssh agent')).toBe(false);
+  });
+
   it('never throws on odd input', () => {
     for (const q of ['', '   ', '((', '.*', '"\'', 'ü'.repeat(10000), '\u0000\u001b[31m', '🙂 k8s']) {
-      expect(() => runSearch(index, q)).not.toThrow();
+      expect(() => runSearch(index, q, {}, names)).not.toThrow();
     }
   });
 

@@ -1,5 +1,6 @@
 import type { Tool } from '../../catalog/types.js';
-import { runSearch, type SearchHit } from '../../search/query.js';
+import { resolveName } from '../../catalog/lookup.js';
+import { fuseMatcher, hasUnknownWord, runSearch, type NameMatcher } from '../../search/query.js';
 import type { SearchResultView } from '../../render/lists.js';
 import { UsageError } from '../../errors.js';
 import type { Context } from '../context.js';
@@ -10,9 +11,18 @@ export interface SearchOptions {
   limit?: string;
 }
 
+export interface SearchResultItem {
+  id: string;
+  name: string;
+  category: string;
+  summary: string;
+  score: number;
+  status: Tool['status'];
+}
+
 export interface SearchResult {
   query: string;
-  hits: SearchHit[];
+  hits: SearchResultItem[];
 }
 
 export async function searchCommand(ctx: Context, words: string[], opts: SearchOptions): Promise<SearchResult> {
@@ -21,7 +31,19 @@ export async function searchCommand(ctx: Context, words: string[], opts: SearchO
   const categories = (opts.category ?? []).map((c) => resolveCategory(store.categories(), c).id);
   const limit = opts.limit === undefined ? 10 : Number.parseInt(opts.limit, 10);
   if (!Number.isFinite(limit) || limit < 1) throw new UsageError(`--limit must be a positive number, got '${opts.limit}'`);
-  return { query, hits: runSearch(store.searchIndex(), query, { categories, limit }) };
+  const index = store.searchIndex();
+  const lookup = store.lookup();
+  const names: NameMatcher = { exact: (name) => resolveName(lookup, name) };
+  if (hasUnknownWord(index, query) && resolveName(lookup, query) === null) {
+    // A word the index does not know may be a misspelt name: only then pay for fuse.js.
+    const { default: Fuse } = await import('fuse.js');
+    names.fuzzy = fuseMatcher(Fuse, store.nameIndex());
+  }
+  const hits = runSearch(index, query, { categories, limit }, names).map((h) => {
+    const t = store.tool(h.id);
+    return { id: h.id, name: t.name, category: t.category, summary: t.summary, score: h.score, status: h.status };
+  });
+  return { query, hits };
 }
 
 function plainText(tool: Tool): string[] {
