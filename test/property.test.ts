@@ -4,7 +4,10 @@ import { dirStore } from '../src/catalog/disk.js';
 import { parseToolNote } from '../src/catalog/note.js';
 import { runSearch } from '../src/search/query.js';
 import { renderTool } from '../src/render/show.js';
-import { colorTheme, plainTheme } from '../src/render/theme.js';
+import { Chalk } from 'chalk';
+import { colorThemeFrom, plainTheme } from '../src/render/theme.js';
+
+const colorTheme = () => colorThemeFrom(new Chalk({ level: 1 }));
 import { stripAnsi } from '../src/render/sanitize.js';
 import { stringWidth } from '../src/render/width.js';
 import { BUILTIN, run } from './helpers.js';

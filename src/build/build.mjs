@@ -1,23 +1,38 @@
-// Build: bundle the CLI with esbuild (one entry, lazily loaded chunks), then compile content/.
+// Build: bundle the CLI with esbuild, then compile content/ into dist/catalog.
+// The CLI ships as CommonJS bundles: Node starts CommonJS faster than ES modules, and start-up is the
+// product's hot path. main.cjs holds the fast path (show, search, compare); program.cjs (commander, every
+// command), pipeline.cjs (Markdown parsers, index builder), fuse and chalk load only when needed.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const lazyBundles = {
+  name: 'lazy-bundles',
+  setup(b) {
+    // Dynamic imports of these modules stay separate bundles, loaded with require() on demand.
+    b.onResolve({ filter: /^(\.\.?\/)+(search\/|cli\/)?(program|pipeline|fuse-bundle|chalk-bundle)\.js$/ }, (args) => ({ path: `./${args.path.split('/').pop().slice(0, -3)}.cjs`, external: true }));
+  },
+};
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { main: 'src/cli/main.ts', 'compile-content': 'src/build/compile-content.ts' },
+  entryPoints: {
+    main: 'src/cli/main.ts',
+    program: 'src/cli/program.ts',
+    pipeline: 'src/catalog/pipeline.ts',
+    'fuse-bundle': 'src/search/fuse-bundle.ts',
+    'chalk-bundle': 'src/render/chalk-bundle.ts',
+    'compile-content': 'src/build/compile-content.ts',
+  },
   outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: true,
-  chunkNames: 'chunks/[name]-[hash]',
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  // Bundled CommonJS dependencies (commander, gray-matter) call require().
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  plugins: [lazyBundles],
   logLevel: 'warning',
 });
-execFileSync(process.execPath, ['dist/compile-content.js', 'content', 'dist/catalog'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['dist/compile-content.cjs', 'content', 'dist/catalog'], { stdio: 'inherit' });

@@ -7,16 +7,20 @@ import { assembleCatalog } from '../catalog/assemble.js';
 import { compileArtifacts } from '../catalog/compiled.js';
 import { loadLayer, writeArtifacts } from '../catalog/disk.js';
 
-const [contentDir = 'content', outDir = 'dist/catalog'] = process.argv.slice(2);
-const started = performance.now();
-const { layer, problems } = await loadLayer(contentDir, (f) => path.relative(process.cwd(), f).split(path.sep).join('/'));
-const { catalog, problems: crossProblems } = assembleCatalog([layer]);
-const all = [...problems, ...crossProblems];
-writeArtifacts(outDir, compileArtifacts(catalog, all));
-const errors = all.filter((p) => p.severity === 'error');
-for (const p of all) process.stderr.write(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}\n`);
-process.stderr.write(
+async function compile(contentDir: string, outDir: string): Promise<void> {
+  const started = performance.now();
+  const { layer, problems } = await loadLayer(contentDir, (f) => path.relative(process.cwd(), f).split(path.sep).join('/'));
+  const { catalog, problems: crossProblems } = assembleCatalog([layer]);
+  const all = [...problems, ...crossProblems];
+  writeArtifacts(outDir, compileArtifacts(catalog, all));
+  const errors = all.filter((p) => p.severity === 'error');
+  for (const p of all) process.stderr.write(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}\n`);
+  process.stderr.write(
   `devops-kb: compiled ${catalog.tools.length} tools and ${catalog.categories.length} categories into ${outDir} in ${Math.round(performance.now() - started)} ms` +
     (errors.length ? `; ${errors.length} error(s) above (run 'npm test' or 'devops-kb lint content')` : '') +
     '\n',
 );
+}
+
+const [contentDir = 'content', outDir = 'dist/catalog'] = process.argv.slice(2);
+void compile(contentDir, outDir);

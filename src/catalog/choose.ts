@@ -1,3 +1,4 @@
+import { compareStrings } from '../search/suggest.js';
 import { matches, type Filter } from './filter.js';
 import { UNKNOWN, type ToolSummary } from './types.js';
 
@@ -36,5 +37,5 @@ export function chooseTools(tools: ToolSummary[], needs: Filter[]): Choice[] {
     return c;
   });
   const retired = (c: Choice) => (c.status === 'deprecated' || c.status === 'archived' ? 1 : 0);
-  return choices.sort((a, b) => retired(a) - retired(b) || b.score - a.score || a.unknown.length - b.unknown.length || a.id.localeCompare(b.id));
+  return choices.sort((a, b) => retired(a) - retired(b) || b.score - a.score || a.unknown.length - b.unknown.length || compareStrings(a.id, b.id));
 }

@@ -1,4 +1,5 @@
-import { buildNameIndex, buildSearchIndex, serializeSearchIndex, type NameIndex, type SearchIndex } from '../search/index.js';
+import { serializeSearchIndex } from '../search/format.js';
+import { buildNameIndex, buildSearchIndex, type NameIndex, type SearchIndex } from '../search/index.js';
 import { buildLookup } from './lookup.js';
 import { ARTIFACT_FORMAT, type CatalogStore, type Lookup, type Manifest } from './store.js';
 import type { Catalog, Problem, Tool, ToolSummary } from './types.js';
@@ -16,7 +17,9 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[]): Map<str
   const manifest: Manifest = { format: ARTIFACT_FORMAT, tools: catalog.tools.length, categories: catalog.categories.length, problems: errors };
   files.set('manifest.json', JSON.stringify(manifest));
   files.set('lookup.json', JSON.stringify(buildLookup(catalog.tools)));
-  files.set('categories.json', JSON.stringify(catalog.categories));
+  // Facets are read on every show and compare; the category guides only when asked for.
+  files.set('categories.json', JSON.stringify(catalog.categories.map((c) => ({ ...c, sections: [] }))));
+  files.set('guides.json', JSON.stringify(Object.fromEntries(catalog.categories.map((c) => [c.id, c.sections]))));
   files.set('summaries.json', JSON.stringify(catalog.tools.map(toSummary)));
   const search = serializeSearchIndex(buildSearchIndex(catalog));
   files.set('search.json', search.json);
@@ -41,6 +44,7 @@ export function memoryStore(catalog: Catalog, problems: Problem[] = []): Catalog
       return t;
     },
     categories: () => catalog.categories,
+    guide: (id) => catalog.categories.find((c) => c.id === id)?.sections ?? [],
     summaries: () => catalog.tools.map(toSummary),
     searchIndex: () => (index ??= buildSearchIndex(catalog)),
     nameIndex: () => (names ??= buildNameIndex(catalog)),

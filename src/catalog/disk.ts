@@ -2,14 +2,14 @@
  * The one module that touches the disk: reading note files, writing compiled artifacts atomically,
  * loading artifacts lazily, and keeping the user-content cache fresh.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Layer } from './assemble.js';
 import type { NoteKind, ParsedCategoryNote, ParsedToolNote } from './note.js';
 import { ARTIFACT_FORMAT, type CatalogStore, type Lookup, type Manifest } from './store.js';
-import type { Category, Problem, Tool, ToolSummary } from './types.js';
-import { deserializeSearchIndex, type NameIndex } from '../search/index.js';
+import type { Category, Problem, Section, Tool, ToolSummary } from './types.js';
+import { deserializeSearchIndex } from '../search/format.js';
+import type { NameIndex } from '../search/index.js';
 
 export interface NoteFile {
   kind: NoteKind;
@@ -63,7 +63,7 @@ export function writeAtomic(file: string, text: string | Uint8Array): void {
 
 /** Parses every note of a directory into a layer. Loads the Markdown parsers lazily. */
 export async function loadLayer(dir: string, display: (file: string) => string = (f) => f): Promise<{ layer: Layer; problems: Problem[]; files: number }> {
-  const { decodeNote, parseNote } = await import('./note.js');
+  const { decodeNote, parseNote } = await import('./pipeline.js');
   const layer: Layer = { name: dir, tools: [], categories: [] };
   const problems: Problem[] = [];
   const notes = listNoteFiles(dir);
@@ -101,7 +101,9 @@ export function writeArtifacts(outDir: string, files: Map<string, string | Uint8
 }
 
 export function hashText(text: string | Uint8Array): string {
-  return createHash('sha1').update(text).digest('hex');
+  // Loaded on use: plain `show` never hashes, and node:crypto is costly to start.
+  const crypto = (process.getBuiltinModule ? process.getBuiltinModule('node:crypto') : require('node:crypto')) as typeof import('node:crypto');
+  return crypto.createHash('sha1').update(text).digest('hex');
 }
 
 /** A compiled artifact could not be read: missing, truncated or not JSON. */
@@ -141,6 +143,7 @@ export function dirStore(dir: string): CatalogStore {
     lookup: () => load<Lookup>('lookup.json'),
     tool: (id) => load<Tool>(`tools/${id}.json`),
     categories: () => load<Category[]>('categories.json'),
+    guide: (id) => load<Record<string, Section[]>>('guides.json')[id] ?? [],
     summaries: () => load<ToolSummary[]>('summaries.json'),
     searchIndex: () => {
       if (!memo.has('search')) {
@@ -245,11 +248,7 @@ async function rebuildUserCatalog(
   current: Map<string, { kind: NoteKind; mtimeMs: number; size: number }>,
   state: CacheState | null,
 ): Promise<UserCatalog> {
-  const [{ decodeNote, parseNote }, { assembleCatalog }, { compileArtifacts }] = await Promise.all([
-    import('./note.js'),
-    import('./assemble.js'),
-    import('./compiled.js'),
-  ]);
+  const { decodeNote, parseNote, assembleCatalog, compileArtifacts } = await import('./pipeline.js');
   const notesDir = path.join(root, 'notes');
   fs.mkdirSync(notesDir, { recursive: true });
   let reparsed = 0;
@@ -263,7 +262,7 @@ async function rebuildUserCatalog(
     name: 'built-in',
     builtin: true,
     tools: builtinTools.map((t) => ({ ...t, positions: {} })),
-    categories: builtin.categories(),
+    categories: builtin.categories().map((c) => ({ ...c, sections: builtin.guide(c.id) })),
   });
   problems.push(...builtin.manifest().problems);
 

@@ -49,8 +49,9 @@ export function splitFrontmatter(text: string, file: string): SplitResult {
   } catch (err) {
     const mark = (err as { mark?: { line?: number; column?: number } }).mark;
     const reason = (err as { reason?: string }).reason ?? (err as Error).message.split('\n')[0];
-    const line = 2 + (mark?.line ?? 0);
-    const column = 1 + (mark?.column ?? 0);
+    // Some YAML errors carry marks outside the block (duplicate keys): keep the position inside it.
+    const line = Math.min(Math.max(2 + (mark?.line ?? 0), 2), close + 1);
+    const column = Math.max(1, 1 + (mark?.column ?? 0));
     return {
       ok: false,
       problem: problem(file, line, column, `invalid YAML in frontmatter: ${reason}`, 'check indentation and quoting near this line; quote values that contain ": " or start with [, {, *, &, !, |, >, %, @ or `'),

@@ -1,5 +1,5 @@
 import type { NameIndex, SearchIndex } from '../search/index.js';
-import type { Category, Problem, Tool, ToolSummary } from './types.js';
+import type { Category, Problem, Section, Tool, ToolSummary } from './types.js';
 
 export const ARTIFACT_FORMAT = 2;
 
@@ -20,7 +20,10 @@ export interface CatalogStore {
   manifest(): Manifest;
   lookup(): Lookup;
   tool(id: string): Tool;
+  /** Categories with their facets (sections left out: see guide). */
   categories(): Category[];
+  /** A category's sections: what it is and how to choose within it. */
+  guide(id: string): Section[];
   summaries(): ToolSummary[];
   searchIndex(): SearchIndex;
   nameIndex(): NameIndex;

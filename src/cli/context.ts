@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import type { CatalogStore } from '../catalog/store.js';
 import type { Problem } from '../catalog/types.js';
-import { colorTheme, plainTheme, type Theme } from '../render/theme.js';
+import { loadTheme, type Theme } from '../render/theme.js';
 import type { RenderOptions } from '../render/layout.js';
 import type { Io } from './io.js';
 
@@ -53,12 +53,11 @@ export function brokenFileWarnings(problems: Problem[]): string[] {
   return out;
 }
 
-export function createContext(io: Io, opts: GlobalOptions, openStore: (ctx: Context) => Promise<CatalogStore>): Context {
-  const color = useColor(opts.color, io.env, Boolean(io.stdout.isTTY));
+export async function createContext(io: Io, opts: GlobalOptions, openStore: (ctx: Context) => Promise<CatalogStore>): Promise<Context> {
   if (opts.color && !['auto', 'always', 'never'].includes(opts.color)) {
     throw new UsageError(`--color must be auto, always or never; got ${opts.color}`);
   }
-  const theme = color ? colorTheme() : plainTheme;
+  const theme = await loadTheme(useColor(opts.color, io.env, Boolean(io.stdout.isTTY)));
   const width = terminalWidth(io.env, io.stdout);
   const fromEnv = (io.env.DEVOPS_KB_PATH ?? '').split(':').filter((d) => d.trim() !== '');
   let opened: Promise<CatalogStore> | undefined;

@@ -1,17 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
-import { ExitCode, formatError, KbError } from '../errors.js';
-import { CorruptArtifactError, defaultCacheRoot, dropCache } from '../catalog/disk.js';
-import { renderTool } from '../render/show.js';
-import { renderCategories, renderList, renderSearch } from '../render/lists.js';
-import { comparisonMarkdown, renderComparison } from '../render/compare.js';
+import { ExitCode, KbError } from '../errors.js';
+import { renderCategories, renderList } from '../render/lists.js';
 import { sanitize } from '../render/sanitize.js';
-import { createContext, type Context, type GlobalOptions } from './context.js';
+import { compareAction, runAction, searchAction, showAction } from './actions.js';
+import type { Context, GlobalOptions } from './context.js';
+import { debugWanted, reportFailure } from './failure.js';
 import type { Io } from './io.js';
 import { emitJson, emitText } from './output.js';
-import { openStore } from './store.js';
-import { showCommand, showJson } from './commands/show.js';
-import { searchCommand, searchViews } from './commands/search.js';
-import { compareCommand } from './commands/compare.js';
 import { listCommand } from './commands/list.js';
 import { categoriesCommand } from './commands/categories.js';
 import { lintCommand } from './commands/lint.js';
@@ -60,8 +55,8 @@ Run 'devops-kb help <command>' for a command's options and examples.
 
 type Action = (ctx: Context, cmd: Command) => Promise<void>;
 
-/** Builds the commander program for one run; `state` receives the context the action created. */
-export function buildProgram(io: Io, state: { ctx?: Context; retry?: Action; cmd?: Command }): Command {
+/** Builds the commander program for one run. */
+export function buildProgram(io: Io): Command {
   const program = new Command('devops-kb');
   program
     .description('A command-line encyclopedia that compares DevOps tools')
@@ -78,12 +73,7 @@ export function buildProgram(io: Io, state: { ctx?: Context; retry?: Action; cmd
 
   const action = (fn: Action) => async (...args: unknown[]) => {
     const cmd = args[args.length - 1] as Command;
-    const opts = cmd.optsWithGlobals() as GlobalOptions;
-    const ctx = createContext(io, opts, openStore);
-    state.ctx = ctx;
-    state.retry = fn;
-    state.cmd = cmd;
-    await fn(ctx, cmd);
+    await runAction(io, cmd.optsWithGlobals() as GlobalOptions, (ctx) => fn(ctx, cmd));
   };
   const pager = (cmd: Command) => (cmd.optsWithGlobals() as GlobalOptions).pager !== false;
 
@@ -93,11 +83,7 @@ export function buildProgram(io: Io, state: { ctx?: Context; retry?: Action; cmd
     .argument('<tool>', 'id, name (any case) or alias, e.g. kubernetes, Kubernetes, k8s')
     .addHelpText('after', examples(['devops-kb show ansible', 'devops-kb show k8s', 'devops-kb show terraform --json | jq .license']))
     .action(
-      action(async (ctx, cmd) => {
-        const { tool, categories } = await showCommand(ctx, cmd.args[0]!);
-        if (ctx.json) emitJson(ctx, showJson(tool));
-        else emitText(ctx, renderTool(tool, categories, ctx.render), pager(cmd));
-      }),
+      action((ctx, cmd) => showAction(cmd.args[0]!, pager(cmd))(ctx)),
     );
 
   program
@@ -108,18 +94,7 @@ export function buildProgram(io: Io, state: { ctx?: Context; retry?: Action; cmd
     .option('-n, --limit <n>', 'how many results', '10')
     .addHelpText('after', examples(['devops-kb search service discovery', 'devops-kb search terrafrom', 'devops-kb search --category monitoring alerting', 'devops-kb search sidecar proxy --json']))
     .action(
-      action(async (ctx, cmd) => {
-        const result = await searchCommand(ctx, cmd.args, cmd.opts());
-        if (ctx.json) {
-          emitJson(ctx, result.hits);
-          return;
-        }
-        if (result.hits.length === 0) {
-          ctx.warn(`no tool matches '${sanitize(result.query)}'. Try fewer or different words, or 'devops-kb categories' to browse.`);
-          return;
-        }
-        emitText(ctx, renderSearch(await searchViews(ctx, result), ctx.render), pager(cmd));
-      }),
+      action((ctx, cmd) => searchAction(cmd.args, cmd.opts(), pager(cmd))(ctx)),
     );
 
   program
@@ -131,14 +106,7 @@ export function buildProgram(io: Io, state: { ctx?: Context; retry?: Action; cmd
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'markdown', 'json']))
     .addHelpText('after', examples(['devops-kb compare chef puppet', 'devops-kb compare k8s swarm nomad --diff', 'devops-kb compare terraform ansible', 'devops-kb compare --category service-mesh', 'devops-kb compare istio linkerd --format markdown > mesh.md']))
     .action(
-      action(async (ctx, cmd) => {
-        const opts = cmd.opts();
-        const { comparison, categories } = await compareCommand(ctx, cmd.args, opts);
-        const names = comparison.categories.map((id) => categories.find((c) => c.id === id)?.name ?? id);
-        if (ctx.json || opts.format === 'json') emitJson(ctx, comparison);
-        else if (opts.format === 'markdown') ctx.io.stdout.write(comparisonMarkdown(comparison, names));
-        else emitText(ctx, renderComparison(comparison, names, ctx.render), pager(cmd));
-      }),
+      action((ctx, cmd) => compareAction(cmd.args, cmd.opts(), pager(cmd))(ctx)),
     );
 
   program
@@ -186,7 +154,7 @@ export function buildProgram(io: Io, state: { ctx?: Context; retry?: Action; cmd
           const warnings = result.problems.length - result.errors;
           ctx.io.stdout.write(`${result.files} note(s) checked: ${result.errors} error(s), ${warnings} warning(s)\n`);
         }
-        if (result.errors > 0) throw new LintFailed(result.errors);
+        if (result.errors > 0) throw new LintFailed();
       }),
     );
 
@@ -289,55 +257,25 @@ export function buildProgram(io: Io, state: { ctx?: Context; retry?: Action; cmd
 
 /** Lint found errors: already reported, so only the exit code is left to set. */
 class LintFailed extends KbError {
-  constructor(count: number) {
-    super(`${count} error(s)`, ExitCode.content);
+  constructor() {
+    super('', ExitCode.content);
   }
-}
-
-function internalError(io: Io, err: unknown, debug: boolean): number {
-  const message = err instanceof Error ? err.message : String(err);
-  io.stderr.write(`devops-kb: internal error: ${message.split('\n')[0]}\n`);
-  io.stderr.write('This is a bug. Please report it with the command you ran (set DEBUG=devops-kb for a stack trace).\n');
-  if (debug && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
-  return ExitCode.internal;
 }
 
 /** Runs the CLI for `args` and returns the exit code. Never throws, never touches process state. */
 export async function runProgram(args: string[], io: Io): Promise<number> {
-  const debug = args.includes('--debug') || (io.env.DEBUG ?? '').split(',').includes('devops-kb');
   if (args.length === 0) {
     io.stdout.write(OVERVIEW);
     return ExitCode.ok;
   }
-  const state: { ctx?: Context; retry?: Action; cmd?: Command } = {};
   try {
-    const program = buildProgram(io, state);
-    try {
-      await program.parseAsync(args, { from: 'user' });
-    } catch (err) {
-      // A damaged user-content cache is rebuilt once, never served.
-      if (err instanceof CorruptArtifactError && state.ctx && state.retry && state.cmd && state.ctx.contentDirs.length) {
-        state.ctx.warn(`warning: ${err.message}; rebuilding the cache`);
-        dropCache(defaultCacheRoot(io.env), state.ctx.contentDirs);
-        const ctx = createContext(io, state.cmd.optsWithGlobals() as GlobalOptions, openStore);
-        await state.retry(ctx, state.cmd);
-      } else throw err;
-    }
+    await buildProgram(io).parseAsync(args, { from: 'user' });
     return ExitCode.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code)) return ExitCode.ok;
-      return ExitCode.usage;
+      // Commander has already printed its message (or the help).
+      return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code) ? ExitCode.ok : ExitCode.usage;
     }
-    if (err instanceof LintFailed) return err.exitCode;
-    if (err instanceof KbError) {
-      io.stderr.write(`${formatError(err)}\n`);
-      return err.exitCode;
-    }
-    if (err instanceof CorruptArtifactError) {
-      io.stderr.write(`devops-kb: the built-in catalog is damaged (${err.message}).\nhint: reinstall, or run 'npm run build' in the devops-kb folder\n`);
-      return ExitCode.internal;
-    }
-    return internalError(io, err, debug);
+    return reportFailure(io, err, debugWanted(args, io.env));
   }
 }

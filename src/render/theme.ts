@@ -1,4 +1,4 @@
-import { Chalk } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 
 /** Styling functions; the plain theme is the identity, so piped output carries no escapes. */
 export interface Theme {
@@ -23,8 +23,8 @@ export const plainTheme: Theme = {
   title: id, heading: id, label: id, dim: id, accent: id, code: id, good: id, warn: id, bad: id, match: id, diff: id,
 };
 
-export function colorTheme(level: 1 | 2 | 3 = 1): Theme {
-  const c = new Chalk({ level });
+/** A colored theme from a chalk instance (chalk is loaded only when color is on). */
+export function colorThemeFrom(c: ChalkInstance): Theme {
   return {
     color: true,
     title: (s) => c.bold.cyan(s),
@@ -39,6 +39,12 @@ export function colorTheme(level: 1 | 2 | 3 = 1): Theme {
     match: (s) => c.bold.underline(s),
     diff: (s) => c.bold.magenta(s),
   };
+}
+
+export async function loadTheme(color: boolean): Promise<Theme> {
+  if (!color) return plainTheme;
+  const { Chalk } = await import('./chalk-bundle.js');
+  return colorThemeFrom(new Chalk({ level: 1 }));
 }
 
 /** Applies the code style to `inline code` spans; the backticks are dropped when color shows the span. */

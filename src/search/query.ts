@@ -1,5 +1,5 @@
 import type { NameIndex, SearchIndex } from './index.js';
-import { editDistance, normalizeName } from './suggest.js';
+import { compareStrings, editDistance, normalizeName } from './suggest.js';
 import { bigrams, stem, words } from './tokenize.js';
 
 export interface SearchOptions {
@@ -141,7 +141,7 @@ export function runSearch(index: SearchIndex, query: string, options: SearchOpti
     if (status === 'deprecated' || status === 'archived') score *= RETIRED_FACTOR;
     hits.push({ id: index.ids[d]!, status, score, terms: used });
   }
-  hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  hits.sort((a, b) => b.score - a.score || compareStrings(a.id, b.id));
   const top = hits[0]?.score ?? 0;
   return hits
     .filter((h) => h.score >= top * 0.08)

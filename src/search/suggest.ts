@@ -21,6 +21,11 @@ export function editDistance(a: string, b: string, cap = Infinity): number {
   return prev[b.length]!;
 }
 
+/** Code-unit order: unlike localeCompare it never starts ICU's collator, which costs milliseconds at start-up. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Normal form for names: lower case, separators folded to `-`. */
 export function normalizeName(s: string): string {
   return s.toLowerCase().trim().replace(/[\s_/.]+/g, '-').replace(/-+/g, '-');
@@ -44,6 +49,6 @@ export function closest(input: string, candidates: Iterable<string>, limit = 3):
     if (d > cap && q.length >= 3 && n.startsWith(q)) d = cap + 0.5; // a typed prefix: "kube" -> "kubernetes"
     if (d <= cap + 0.5) scored.push({ c, d });
   }
-  scored.sort((x, y) => x.d - y.d || x.c.length - y.c.length || x.c.localeCompare(y.c));
+  scored.sort((x, y) => x.d - y.d || x.c.length - y.c.length || compareStrings(x.c, y.c));
   return scored.slice(0, limit).map((s) => s.c);
 }

@@ -5,7 +5,10 @@ import { toSummary } from '../../src/catalog/compiled.js';
 import { comparisonMarkdown, renderComparison } from '../../src/render/compare.js';
 import { sanitize, stripAnsi } from '../../src/render/sanitize.js';
 import { renderTool } from '../../src/render/show.js';
-import { colorTheme, plainTheme } from '../../src/render/theme.js';
+import { Chalk } from 'chalk';
+import { colorThemeFrom, plainTheme } from '../../src/render/theme.js';
+
+const colorTheme = () => colorThemeFrom(new Chalk({ level: 1 }));
 import { stringWidth, wrap } from '../../src/render/width.js';
 import { miniCatalog } from './fixture.js';
 

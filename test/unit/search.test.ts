@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Fuse from 'fuse.js';
 import { buildLookup, resolveName } from '../../src/catalog/lookup.js';
-import { buildNameIndex, buildSearchIndex, deserializeSearchIndex, serializeSearchIndex } from '../../src/search/index.js';
+import { buildNameIndex, buildSearchIndex } from '../../src/search/index.js';
+import { deserializeSearchIndex, serializeSearchIndex } from '../../src/search/format.js';
 import { fuseMatcher, hasUnknownWord, runSearch } from '../../src/search/query.js';
 import { closest, editDistance } from '../../src/search/suggest.js';
 import { stem, tokenize } from '../../src/search/tokenize.js';

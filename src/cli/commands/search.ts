@@ -36,7 +36,7 @@ export async function searchCommand(ctx: Context, words: string[], opts: SearchO
   const names: NameMatcher = { exact: (name) => resolveName(lookup, name) };
   if (hasUnknownWord(index, query) && resolveName(lookup, query) === null) {
     // A word the index does not know may be a misspelt name: only then pay for fuse.js.
-    const { default: Fuse } = await import('fuse.js');
+    const { FuseCtor: Fuse } = await import('../../search/fuse-bundle.js');
     names.fuzzy = fuseMatcher(Fuse, store.nameIndex());
   }
   const hits = runSearch(index, query, { categories, limit }, names).map((h) => {

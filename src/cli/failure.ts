@@ -1,0 +1,24 @@
+import { CorruptArtifactError } from '../catalog/disk.js';
+import { ExitCode, formatError, KbError } from '../errors.js';
+import type { Io } from './io.js';
+
+/** Reports any failure on stderr and returns its exit code: typed errors as they say, anything else as a bug. */
+export function reportFailure(io: Io, err: unknown, debug: boolean): number {
+  if (err instanceof KbError) {
+    if (err.message) io.stderr.write(`${formatError(err)}\n`);
+    return err.exitCode;
+  }
+  if (err instanceof CorruptArtifactError) {
+    io.stderr.write(`devops-kb: the built-in catalog is damaged (${err.message}).\nhint: reinstall, or run 'npm run build' in the devops-kb folder\n`);
+    return ExitCode.internal;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.stderr.write(`devops-kb: internal error: ${message.split('\n')[0]}\n`);
+  io.stderr.write('This is a bug. Please report it with the command you ran (set DEBUG=devops-kb for a stack trace).\n');
+  if (debug && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+  return ExitCode.internal;
+}
+
+export function debugWanted(args: string[], env: Io['env']): boolean {
+  return args.includes('--debug') || (env.DEBUG ?? '').split(',').includes('devops-kb');
+}
