@@ -8,17 +8,46 @@ declare const __VERSION__: string;
 const builtin = <T>(name: string): T => (process.getBuiltinModule ? process.getBuiltinModule(name) : require(name)) as T;
 type ChildProcess = typeof import('node:child_process');
 
-/** The real world: process streams, the pager, the browser opener and the prompt. */
+type Fs = typeof import('node:fs');
+
+/** Writes all of `text` to a file descriptor synchronously; a closed pipe (`| head`) ends the run quietly. */
+function writeAll(fd: number, text: string): void {
+  const fs = builtin<Fs>('node:fs');
+  let buf = Buffer.from(text);
+  while (buf.length > 0) {
+    try {
+      buf = buf.subarray(fs.writeSync(fd, buf));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue; // a non-blocking pipe is full: try again
+      if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    }
+  }
+}
+
+/**
+ * Standard output. Pipes and files are written with plain system calls: setting up process.stdout costs
+ * more start-up time than a `show` spends on its own work. Only a character device may be a terminal.
+ */
+function stdoutIo(): Io['stdout'] {
+  let kind: 'pipe-or-file' | 'char' = 'char';
+  try {
+    const st = builtin<Fs>('node:fs').fstatSync(1);
+    if (st.isFIFO() || st.isFile() || st.isSocket()) kind = 'pipe-or-file';
+  } catch {
+    // Unknown: let process.stdout decide.
+  }
+  if (kind === 'pipe-or-file') return { write: (s) => writeAll(1, s), isTTY: false };
+  return { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY, columns: process.stdout.columns, rows: process.stdout.rows };
+}
+
+/** The real world: standard streams, the pager, the browser opener and the prompt. */
 function processIo(): Io {
   return {
     env: process.env,
-    stdout: {
-      write: (s) => void process.stdout.write(s),
-      isTTY: process.stdout.isTTY,
-      columns: process.stdout.columns,
-      rows: process.stdout.rows,
-    },
-    stderr: { write: (s) => void process.stderr.write(s) },
+    stdout: stdoutIo(),
+    stderr: { write: (s) => writeAll(2, s) },
     // The bundle lives in dist/, beside the compiled catalog.
     builtinDir: `${__dirname}/catalog`,
     version: typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0',
@@ -42,12 +71,6 @@ function processIo(): Io {
       }),
   };
 }
-
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  // `devops-kb list | head` closes the pipe early: that is not an error.
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

@@ -20,8 +20,11 @@ function charWidth(cp: number): number {
   return 1;
 }
 
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 /** Display width of a string in terminal columns, ignoring our own color codes. */
 export function stringWidth(text: string): number {
+  if (PLAIN_ASCII.test(text)) return text.length;
   let w = 0;
   for (const ch of stripAnsi(text)) w += charWidth(ch.codePointAt(0)!);
   return w;
@@ -34,6 +37,11 @@ export function padEnd(text: string, width: number): string {
 
 /** Splits text that is wider than `width` into pieces that fit, keeping its spaces. */
 export function hardBreak(word: string, width: number): string[] {
+  if (PLAIN_ASCII.test(word)) {
+    const out: string[] = [];
+    for (let i = 0; i < word.length; i += width) out.push(word.slice(i, i + width));
+    return out.length ? out : [word];
+  }
   const out: string[] = [];
   let cur = '';
   let w = 0;
