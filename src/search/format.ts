@@ -5,7 +5,7 @@ export function serializeSearchIndex(index: SearchIndex): { json: string; bin: U
   const bin = new Uint8Array(4 * (index.offsets.length + index.postings.length));
   new Uint32Array(bin.buffer, 0, index.offsets.length).set(index.offsets);
   new Float32Array(bin.buffer, 4 * index.offsets.length, index.postings.length).set(index.postings);
-  return { json: JSON.stringify({ version: 2, ids: index.ids, status: index.status, cats: index.cats, terms: index.terms }), bin };
+  return { json: JSON.stringify({ version: 2, ids: index.ids, status: index.status, cats: index.cats, prior: index.prior, terms: index.terms }), bin };
 }
 
 export function deserializeSearchIndex(json: string, bytes: Uint8Array): SearchIndex {
@@ -18,5 +18,5 @@ export function deserializeSearchIndex(json: string, bytes: Uint8Array): SearchI
   const offsets = new Uint32Array(aligned.buffer, aligned.byteOffset, count);
   const postings = new Float32Array(aligned.buffer, aligned.byteOffset + 4 * count, aligned.byteLength / 4 - count);
   if (offsets[count - 1]! * 2 !== postings.length) throw new Error('search index: postings do not match terms');
-  return { ids: meta.ids, status: meta.status, cats: meta.cats, terms: meta.terms, offsets, postings };
+  return { ids: meta.ids, status: meta.status, cats: meta.cats, prior: meta.prior ?? meta.ids.map(() => 1), terms: meta.terms, offsets, postings };
 }

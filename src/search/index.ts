@@ -26,6 +26,8 @@ export interface SearchIndex {
   status: string;
   /** Categories (primary, then `also`) of each document. */
   cats: string[][];
+  /** Per-document prior: fuller notes describe the tools people mean more often (about 0.92 to 1.08). */
+  prior: number[];
   /** Sorted terms: unigrams and `a_b` bigrams. */
   terms: string[];
   /** Term i's postings are pairs [doc, score] from offsets[i] to offsets[i + 1]. */
@@ -119,6 +121,7 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
     ids: catalog.tools.map((t) => t.id),
     status: catalog.tools.map((t) => STATUS_LETTER[t.status]).join(''),
     cats: catalog.tools.map((t) => t.categories),
+    prior: catalog.tools.map((t) => Math.round((1 + 0.08 * Math.max(-1, Math.min(1, (t.wordCount - 350) / 250))) * 1000) / 1000),
     terms,
     offsets,
     postings: Float32Array.from(flat),

@@ -13,7 +13,13 @@ export interface NameMatcher {
   exact(name: string): string | null;
   /** Tool ids whose name or alias resembles the query, with fuse.js scores (0 = perfect). */
   fuzzy?(query: string): { id: string; score: number }[];
+  /** A tool's alternatives, for queries such as "docker alternative". */
+  alternatives?(id: string): string[];
 }
+
+/** Words that ask for substitutes of the tool named beside them. */
+const ALTERNATIVE_INTENT = new Set(['alternative', 'alternatives', 'replacement', 'replacements', 'instead', 'replace', 'like', 'similar', 'competitor', 'competitors']);
+const ALTERNATIVE_BONUS = 12;
 
 export interface SearchHit {
   id: string;
@@ -25,6 +31,8 @@ export interface SearchHit {
 
 const EXACT_NAME_BONUS = 60;
 const TOKEN_NAME_BONUS = 15;
+/** Added when the query names a tool's primary category ("service mesh", "serverless"), scaled by coverage. */
+const CATEGORY_BONUS = 5;
 const FUSE_BONUS = 30;
 const FUSE_THRESHOLD = 0.34;
 const RETIRED_FACTOR = 0.85;
@@ -115,6 +123,24 @@ export function runSearch(index: SearchIndex, query: string, options: SearchOpti
     }
   }
 
+  // Words of the query that name a category lift that category's tools: "serverless functions".
+  const queryTokens = new Set(tokens);
+  if (queryTokens.size > 0) {
+    const coverage = new Map<string, number>();
+    for (let d = 0; d < n; d++) {
+      const cat = index.cats[d]![0];
+      if (cat === undefined) continue;
+      let c = coverage.get(cat);
+      if (c === undefined) {
+        const catTokens = new Set(cat.split('-').map(stem));
+        c = [...queryTokens].filter((t) => catTokens.has(t)).length / queryTokens.size;
+        coverage.set(cat, c);
+      }
+      if (c > 0) scores[d]! += CATEGORY_BONUS * c * c;
+    }
+  }
+  for (let d = 0; d < n; d++) scores[d]! *= index.prior[d] ?? 1;
+
   if (names) {
     const docOf = new Map(index.ids.map((id, d) => [id, d]));
     const bonus = (id: string | null, amount: number) => {
@@ -123,7 +149,18 @@ export function runSearch(index: SearchIndex, query: string, options: SearchOpti
     };
     const whole = names.exact(q);
     bonus(whole, EXACT_NAME_BONUS);
-    if (!whole && raw.length > 1) for (const part of new Set(q.split(/\s+/))) bonus(names.exact(part), TOKEN_NAME_BONUS);
+    if (!whole && raw.length > 1) {
+      // Words that are tool names count when they make up at least half the query ("terraform pulumi"),
+      // not when one qualifies a concept ("kubernetes package manager").
+      const parts = [...new Set(q.split(/\s+/).filter((w) => w !== ''))];
+      const named = parts.map((p) => names.exact(p)).filter((id): id is string => id !== null);
+      const wantsAlternatives = parts.some((p) => ALTERNATIVE_INTENT.has(p.toLowerCase()));
+      if (wantsAlternatives && names.alternatives) {
+        for (const id of named) for (const alt of names.alternatives(id)) bonus(alt, ALTERNATIVE_BONUS);
+      } else if (named.length * 2 > parts.length) {
+        for (const id of named) bonus(id, TOKEN_NAME_BONUS);
+      }
+    }
     if (!whole && names.fuzzy && q.length >= 3 && tokens.length <= 2) {
       for (const r of names.fuzzy(q)) {
         if (r.score < FUSE_THRESHOLD) bonus(r.id, ((FUSE_THRESHOLD - r.score) / FUSE_THRESHOLD) * FUSE_BONUS);

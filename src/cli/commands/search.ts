@@ -33,7 +33,10 @@ export async function searchCommand(ctx: Context, words: string[], opts: SearchO
   if (!Number.isFinite(limit) || limit < 1) throw new UsageError(`--limit must be a positive number, got '${opts.limit}'`);
   const index = store.searchIndex();
   const lookup = store.lookup();
-  const names: NameMatcher = { exact: (name) => resolveName(lookup, name) };
+  const names: NameMatcher = {
+    exact: (name) => resolveName(lookup, name),
+    alternatives: (id) => store.tool(id).related.alternatives,
+  };
   if (hasUnknownWord(index, query) && resolveName(lookup, query) === null) {
     // A word the index does not know may be a misspelt name: only then pay for fuse.js.
     const { FuseCtor: Fuse } = await import('../../search/fuse-bundle.js');

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dirStore } from '../src/catalog/disk.js';
+import { BUILTIN, ROOT, json, run } from './helpers.js';
+
+interface Query {
+  kind: 'concept' | 'alias' | 'typo';
+  q: string;
+  expect: string[];
+}
+
+const { queries } = JSON.parse(readFileSync(path.join(ROOT, 'test', 'eval', 'queries.json'), 'utf8')) as { queries: Query[] };
+const catalog = dirStore(BUILTIN);
+
+describe('search quality on the public evaluation set', () => {
+  it('has at least 60 queries of the three kinds, all pointing at real ids', () => {
+    expect(queries.length).toBeGreaterThanOrEqual(60);
+    for (const kind of ['concept', 'alias', 'typo']) expect(queries.filter((q) => q.kind === kind).length).toBeGreaterThanOrEqual(15);
+    const ids = new Set(catalog.summaries().map((t) => t.id));
+    for (const q of queries) for (const id of q.expect) expect(ids.has(id), `${q.q}: ${id}`).toBe(true);
+  });
+
+  it('reaches MRR >= 0.9 and hit@3 >= 0.95', async () => {
+    let rr = 0;
+    let hits = 0;
+    for (const q of queries) {
+      const ids = json<{ id: string }[]>(await run(['search', ...q.q.split(' '), '--json'], { io: { catalog } })).map((h) => h.id);
+      const rank = ids.findIndex((id) => q.expect.includes(id)) + 1;
+      rr += rank ? 1 / rank : 0;
+      hits += rank >= 1 && rank <= 3 ? 1 : 0;
+    }
+    expect(rr / queries.length).toBeGreaterThanOrEqual(0.9);
+    expect(hits / queries.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('answers "X alternative" with the alternatives of X', async () => {
+    const ids = json<{ id: string }[]>(await run(['search', 'docker', 'alternative', '--json'], { io: { catalog } })).map((h) => h.id);
+    expect(ids[0]).not.toBe('docker');
+    expect(catalog.tool('docker').related.alternatives).toContain(ids[0]);
+  });
+});
