@@ -43,6 +43,7 @@ export function memoryStore(catalog: Catalog, problems: Problem[] = []): Catalog
       if (!t) throw new Error(`no tool ${id} in catalog`);
       return t;
     },
+    hasTool: (id) => byId.has(id),
     categories: () => catalog.categories,
     guide: (id) => catalog.categories.find((c) => c.id === id)?.sections ?? [],
     summaries: () => catalog.tools.map(toSummary),

@@ -142,6 +142,7 @@ export function dirStore(dir: string): CatalogStore {
     },
     lookup: () => load<Lookup>('lookup.json'),
     tool: (id) => load<Tool>(`tools/${id}.json`),
+    hasTool: (id) => /^[a-z0-9-]+$/.test(id) && fs.existsSync(path.join(dir, 'tools', `${id}.json`)),
     categories: () => load<Category[]>('categories.json'),
     guide: (id) => load<Record<string, Section[]>>('guides.json')[id] ?? [],
     summaries: () => load<ToolSummary[]>('summaries.json'),
@@ -216,28 +217,89 @@ function readState(file: string): CacheState | null {
   }
 }
 
+/** The cheap part of the cache state, read on every call: what the last full check saw. */
+interface Stamp {
+  format: number;
+  builtin: string;
+  /** Notes modified before this time (ms) were seen by the last full check. */
+  verifiedAt: number;
+  /** Modification times of each content directory's tools/ and categories/ folders (adds, removals, renames). */
+  dirs: Record<string, number>;
+  /** Hash of every note's path, modification time and size. */
+  files: string;
+}
+
+function readJsonOrNull<T>(file: string): T | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+function dirTimes(dirs: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const dir of dirs) {
+    for (const sub of ['tools', 'categories']) {
+      const d = path.join(dir, sub);
+      try {
+        out[d] = fs.statSync(d).mtimeMs;
+      } catch {
+        out[d] = -1;
+      }
+    }
+  }
+  return out;
+}
+
+function filesHash(current: Map<string, { mtimeMs: number; size: number }>): string {
+  const parts: string[] = [];
+  for (const [f, s] of current) parts.push(`${f}\0${s.mtimeMs}\0${s.size}`);
+  return hashText(parts.sort().join('\n'));
+}
+
+/** Margin for notes written while a check ran: they are checked again next time. */
+const VERIFY_MARGIN_MS = 2000;
+
 /**
- * Returns a store over built-in plus user notes. A fresh cache costs one readdir and one stat per note;
- * otherwise changed notes are re-parsed and the merged artifacts rewritten (only files whose content changed).
+ * Returns a store over built-in plus user notes, compiled into a cache and kept fresh.
+ * - `quickIds` (show, compare): trust the cache when no folder gained or lost a note and the notes named
+ *   by those ids are older than the last full check. One stat per folder and per named note.
+ * - otherwise (search, list, ...): stat every note; re-parse only those whose mtime or size changed.
  */
-export async function openUserCatalog(builtinDir: string, dirs: string[], cacheRoot: string): Promise<UserCatalog> {
+export async function openUserCatalog(builtinDir: string, dirs: string[], cacheRoot: string, quickIds?: string[]): Promise<UserCatalog> {
   const absDirs = dirs.map((d) => path.resolve(d));
   const builtinId = hashText(fs.readFileSync(path.join(builtinDir, 'manifest.json'), 'utf8') + fs.statSync(path.join(builtinDir, 'lookup.json')).mtimeMs);
   const key = hashText(JSON.stringify(absDirs)).slice(0, 16);
   const root = path.join(cacheRoot, key);
-  const stateFile = path.join(root, 'state.json');
   const catalogDir = path.join(root, 'catalog');
+  const stampFile = path.join(root, 'stamp.json');
+  const stamp = readJsonOrNull<Stamp>(stampFile);
+  const usable = stamp !== null && stamp.format === ARTIFACT_FORMAT && stamp.builtin === builtinId && fs.existsSync(path.join(catalogDir, 'manifest.json'));
+  const times = dirTimes(absDirs);
+  if (usable && quickIds && Object.entries(times).every(([d, t]) => stamp.dirs[d] === t)) {
+    const untouched = quickIds.every((id) =>
+      absDirs.every((dir) => {
+        try {
+          return fs.statSync(path.join(dir, 'tools', `${id}.md`)).mtimeMs < stamp.verifiedAt;
+        } catch {
+          return true; // no such note in this folder
+        }
+      }),
+    );
+    if (untouched) return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
+  }
+  const scanStart = Date.now() - VERIFY_MARGIN_MS;
   const current = statFiles(absDirs);
-  const state = readState(stateFile);
-  const fresh =
-    state !== null &&
-    state.builtin === builtinId &&
-    Object.keys(state.files).length === current.size &&
-    [...current].every(([f, s]) => state.files[f]?.mtimeMs === s.mtimeMs && state.files[f]?.size === s.size);
-  if (fresh && fs.existsSync(path.join(catalogDir, 'manifest.json'))) {
+  const hash = filesHash(current);
+  const nextStamp: Stamp = { format: ARTIFACT_FORMAT, builtin: builtinId, verifiedAt: scanStart, dirs: times, files: hash };
+  if (usable && stamp.files === hash) {
+    if (stamp.verifiedAt < scanStart - 60_000 || JSON.stringify(stamp.dirs) !== JSON.stringify(times)) writeAtomic(stampFile, JSON.stringify(nextStamp));
     return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
   }
-  return rebuildUserCatalog(builtinDir, builtinId, absDirs, root, current, state);
+  const result = await rebuildUserCatalog(builtinDir, builtinId, absDirs, root, current, readState(path.join(root, 'state.json')));
+  writeAtomic(stampFile, JSON.stringify(nextStamp));
+  return result;
 }
 
 async function rebuildUserCatalog(

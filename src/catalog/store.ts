@@ -20,6 +20,8 @@ export interface CatalogStore {
   manifest(): Manifest;
   lookup(): Lookup;
   tool(id: string): Tool;
+  /** True when a tool with exactly this id exists (cheaper than loading the lookup). */
+  hasTool(id: string): boolean;
   /** Categories with their facets (sections left out: see guide). */
   categories(): Category[];
   /** A category's sections: what it is and how to choose within it. */

@@ -13,6 +13,11 @@ export interface GlobalOptions {
   debug?: boolean;
 }
 
+export interface StoreOptions {
+  quick?: string[];
+  refresh?: boolean;
+}
+
 export interface Context {
   io: Io;
   json: boolean;
@@ -21,8 +26,11 @@ export interface Context {
   render: RenderOptions;
   /** Content directories beyond the built-in catalog, in override order. */
   contentDirs: string[];
-  /** Opens the catalog (built-in plus user content) once; later calls reuse it. */
-  store(): Promise<CatalogStore>;
+  /**
+   * Opens the catalog (built-in plus user content) once; later calls reuse it. `quick` names the tools a
+   * command prints (their notes are checked, not every note); `refresh` forces a check of every note.
+   */
+  store(options?: StoreOptions): Promise<CatalogStore>;
   warn(message: string): void;
 }
 
@@ -53,7 +61,7 @@ export function brokenFileWarnings(problems: Problem[]): string[] {
   return out;
 }
 
-export async function createContext(io: Io, opts: GlobalOptions, openStore: (ctx: Context) => Promise<CatalogStore>): Promise<Context> {
+export async function createContext(io: Io, opts: GlobalOptions, openStore: (ctx: Context, options: StoreOptions) => Promise<CatalogStore>): Promise<Context> {
   if (opts.color && !['auto', 'always', 'never'].includes(opts.color)) {
     throw new UsageError(`--color must be auto, always or never; got ${opts.color}`);
   }
@@ -68,7 +76,10 @@ export async function createContext(io: Io, opts: GlobalOptions, openStore: (ctx
     width,
     render: { width, theme },
     contentDirs: [...fromEnv, ...(opts.content ?? [])],
-    store: () => (opened ??= openStore(ctx)),
+    store: (options = {}) => {
+      if (options.refresh) opened = openStore(ctx, { refresh: true });
+      return (opened ??= openStore(ctx, options));
+    },
     warn: (message) => io.stderr.write(`${message}\n`),
   };
   return ctx;

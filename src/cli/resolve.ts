@@ -1,11 +1,14 @@
 import { resolveName, suggestTools } from '../catalog/lookup.js';
 import type { CatalogStore } from '../catalog/store.js';
+import type { Context } from './context.js';
 import type { Category, Tool } from '../catalog/types.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { closest, normalizeName } from '../search/suggest.js';
 
 /** Resolves an id, display name (any case) or alias to a tool id, or throws with did-you-mean. */
 export function resolveToolId(store: CatalogStore, input: string): string {
+  const direct = normalizeName(input);
+  if (store.hasTool(direct)) return direct;
   const lookup = store.lookup();
   const id = resolveName(lookup, input);
   if (id) return id;
@@ -17,6 +20,21 @@ export function resolveToolId(store: CatalogStore, input: string): string {
 
 export function loadTool(store: CatalogStore, input: string): Tool {
   return store.tool(resolveToolId(store, input));
+}
+
+/**
+ * Resolves tool names with a quick cache check of just those notes; when a name is unknown there, checks
+ * every user note once (a note added or an alias edited since) before saying "not found".
+ */
+export async function resolveTools(ctx: Context, names: string[]): Promise<{ store: CatalogStore; ids: string[] }> {
+  const store = await ctx.store({ quick: names.map(normalizeName) });
+  try {
+    return { store, ids: names.map((n) => resolveToolId(store, n)) };
+  } catch (err) {
+    if (!(err instanceof NotFoundError) || ctx.contentDirs.length === 0) throw err;
+    const full = await ctx.store({ refresh: true });
+    return { store: full, ids: names.map((n) => resolveToolId(full, n)) };
+  }
 }
 
 export function resolveCategory(categories: Category[], input: string): Category {

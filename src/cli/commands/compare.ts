@@ -2,7 +2,7 @@ import { buildComparison, type Comparison } from '../../catalog/compare.js';
 import type { Category } from '../../catalog/types.js';
 import { UsageError } from '../../errors.js';
 import type { Context } from '../context.js';
-import { resolveCategory, resolveToolId } from '../resolve.js';
+import { resolveCategory, resolveTools } from '../resolve.js';
 
 export interface CompareOptions {
   category?: string;
@@ -21,11 +21,10 @@ export async function compareCommand(ctx: Context, names: string[], opts: Compar
   if (opts.format && !['table', 'markdown', 'json'].includes(opts.format)) {
     throw new UsageError(`--format must be table, markdown or json; got '${opts.format}'`);
   }
-  const store = await ctx.store();
-  const categories = store.categories();
+  let store = opts.category ? await ctx.store() : null;
   let ids: string[];
-  if (opts.category) {
-    const cat = resolveCategory(categories, opts.category);
+  if (opts.category && store) {
+    const cat = resolveCategory(store.categories(), opts.category);
     if (names.length > 0) throw new UsageError('give either tool names or --category, not both', { hint: 'for example: devops-kb compare --category orchestration' });
     ids = store.summaries().filter((t) => t.category === cat.id).map((t) => t.id);
     if (ids.length === 0) throw new UsageError(`category '${cat.id}' has no tools to compare`);
@@ -35,8 +34,9 @@ export async function compareCommand(ctx: Context, names: string[], opts: Compar
         hint: `for example: ${COMPARE_EXAMPLE}, or compare --category orchestration`,
       });
     }
-    ids = names.map((n) => resolveToolId(store, n));
+    ({ store, ids } = await resolveTools(ctx, names));
   }
+  const categories = store.categories();
   const unique = [...new Set(ids)];
   if (unique.length < ids.length && !opts.category) ctx.warn(`warning: the same tool was named twice; comparing ${unique.join(', ')}`);
   if (unique.length < 2 && !opts.category) {

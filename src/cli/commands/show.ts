@@ -1,6 +1,6 @@
 import type { Category, Tool } from '../../catalog/types.js';
 import type { Context } from '../context.js';
-import { loadTool } from '../resolve.js';
+import { resolveTools } from '../resolve.js';
 
 export interface ShowResult {
   tool: Tool;
@@ -8,8 +8,8 @@ export interface ShowResult {
 }
 
 export async function showCommand(ctx: Context, name: string): Promise<ShowResult> {
-  const store = await ctx.store();
-  return { tool: loadTool(store, name), categories: store.categories() };
+  const { store, ids } = await resolveTools(ctx, [name]);
+  return { tool: store.tool(ids[0]!), categories: store.categories() };
 }
 
 /** The contract's JSON shape: sections carry title and Markdown (the pre-rendered blocks stay internal). */
