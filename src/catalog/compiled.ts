@@ -1,6 +1,6 @@
 import { serializeSearchIndex } from '../search/format.js';
 import { buildNameIndex, buildSearchIndex, type NameIndex, type SearchIndex } from '../search/index.js';
-import { buildLookup } from './lookup.js';
+import { buildLookup, shardLookup } from './lookup.js';
 import { ARTIFACT_FORMAT, type CatalogStore, type Lookup, type Manifest } from './store.js';
 import type { Catalog, Problem, Tool, ToolSummary } from './types.js';
 
@@ -16,13 +16,16 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[]): Map<str
   const errors = problems.filter((p) => p.severity === 'error');
   const manifest: Manifest = { format: ARTIFACT_FORMAT, tools: catalog.tools.length, categories: catalog.categories.length, problems: errors };
   files.set('manifest.json', JSON.stringify(manifest));
-  files.set('lookup.json', JSON.stringify(buildLookup(catalog.tools)));
+  const lookup = buildLookup(catalog.tools);
+  files.set('lookup.json', JSON.stringify(lookup));
+  for (const [key, shard] of shardLookup(lookup)) files.set(`lookup/${key}.json`, JSON.stringify(shard));
   // Facets are read on every show and compare; the category guides only when asked for.
   files.set('categories.json', JSON.stringify(catalog.categories.map((c) => ({ ...c, sections: [] }))));
   files.set('guides.json', JSON.stringify(Object.fromEntries(catalog.categories.map((c) => [c.id, c.sections]))));
   files.set('summaries.json', JSON.stringify(catalog.tools.map(toSummary)));
   const search = serializeSearchIndex(buildSearchIndex(catalog));
   files.set('search.json', search.json);
+  files.set('terms.txt', search.terms);
   files.set('postings.bin', search.bin);
   files.set('names.json', JSON.stringify(buildNameIndex(catalog)));
   for (const tool of catalog.tools) files.set(`tools/${tool.id}.json`, JSON.stringify(tool));
@@ -38,6 +41,7 @@ export function memoryStore(catalog: Catalog, problems: Problem[] = []): Catalog
   return {
     manifest: () => ({ format: ARTIFACT_FORMAT, tools: catalog.tools.length, categories: catalog.categories.length, problems }),
     lookup: () => (lookup ??= buildLookup(catalog.tools)),
+    findName: (name) => (lookup ??= buildLookup(catalog.tools)).names[name] ?? null,
     tool: (id) => {
       const t = byId.get(id);
       if (!t) throw new Error(`no tool ${id} in catalog`);

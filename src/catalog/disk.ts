@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Layer } from './assemble.js';
 import type { NoteKind, ParsedCategoryNote, ParsedToolNote } from './note.js';
+import { lookupShard } from './lookup.js';
 import { ARTIFACT_FORMAT, type CatalogStore, type Lookup, type Manifest } from './store.js';
 import type { Category, Problem, Section, Tool, ToolSummary } from './types.js';
 import { deserializeSearchIndex } from '../search/format.js';
@@ -27,7 +28,7 @@ export function listNoteFiles(dir: string): NoteFile[] {
     } catch {
       continue;
     }
-    for (const name of names.sort()) if (name.endsWith('.md')) out.push({ kind, file: path.join(d, name) });
+    for (const name of names.sort()) if (name.endsWith('.md')) out.push({ kind, file: `${d}${path.sep}${name}` });
   }
   return out;
 }
@@ -84,6 +85,7 @@ export async function loadLayer(dir: string, display: (file: string) => string =
 /** Writes compiled artifacts into `outDir`, removing tool files that no longer exist. */
 export function writeArtifacts(outDir: string, files: Map<string, string | Uint8Array>, previous?: Map<string, string>): number {
   fs.mkdirSync(path.join(outDir, 'tools'), { recursive: true });
+  fs.mkdirSync(path.join(outDir, 'lookup'), { recursive: true });
   let written = 0;
   // The manifest goes last: its presence marks a complete set.
   const names = [...files.keys()].filter((n) => n !== 'manifest.json');
@@ -93,8 +95,10 @@ export function writeArtifacts(outDir: string, files: Map<string, string | Uint8
     writeAtomic(path.join(outDir, name), text);
     written++;
   }
-  for (const name of fs.readdirSync(path.join(outDir, 'tools'))) {
-    if (!files.has(`tools/${name}`)) fs.rmSync(path.join(outDir, 'tools', name), { force: true });
+  for (const sub of ['tools', 'lookup']) {
+    for (const name of fs.readdirSync(path.join(outDir, sub))) {
+      if (!files.has(`${sub}/${name}`)) fs.rmSync(path.join(outDir, sub, name), { force: true });
+    }
   }
   if (files.has('manifest.json')) writeAtomic(path.join(outDir, 'manifest.json'), files.get('manifest.json')!);
   return written + 1;
@@ -141,6 +145,11 @@ export function dirStore(dir: string): CatalogStore {
       return m;
     },
     lookup: () => load<Lookup>('lookup.json'),
+    findName: (name) => {
+      const file = path.join(dir, 'lookup', `${lookupShard(name)}.json`);
+      if (!memo.has(file) && !fs.existsSync(file)) return null;
+      return load<Record<string, string>>(path.relative(dir, file))[name] ?? null;
+    },
     tool: (id) => load<Tool>(`tools/${id}.json`),
     hasTool: (id) => /^[a-z0-9-]+$/.test(id) && fs.existsSync(path.join(dir, 'tools', `${id}.json`)),
     categories: () => load<Category[]>('categories.json'),
@@ -150,7 +159,8 @@ export function dirStore(dir: string): CatalogStore {
       if (!memo.has('search')) {
         try {
           const json = fs.readFileSync(path.join(dir, 'search.json'), 'utf8');
-          memo.set('search', deserializeSearchIndex(json, fs.readFileSync(path.join(dir, 'postings.bin'))));
+          const terms = fs.readFileSync(path.join(dir, 'terms.txt'), 'utf8');
+          memo.set('search', deserializeSearchIndex(json, terms, fs.readFileSync(path.join(dir, 'postings.bin'))));
         } catch (err) {
           throw new CorruptArtifactError(path.join(dir, 'search.json'), (err as Error).message);
         }
@@ -252,10 +262,23 @@ function dirTimes(dirs: string[]): Record<string, number> {
   return out;
 }
 
+/** An order-independent fingerprint of every note's path, mtime and size (two 32-bit FNV-1a sums). */
 function filesHash(current: Map<string, { mtimeMs: number; size: number }>): string {
-  const parts: string[] = [];
-  for (const [f, s] of current) parts.push(`${f}\0${s.mtimeMs}\0${s.size}`);
-  return hashText(parts.sort().join('\n'));
+  let a = 0;
+  let b = 0;
+  for (const [f, s] of current) {
+    const text = `${f}\0${s.mtimeMs}\0${s.size}`;
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x85ebca6b);
+    }
+    a = (a + (h1 >>> 0)) % 0x100000000;
+    b = (b + (h2 >>> 0)) % 0x100000000;
+  }
+  return `${current.size}-${a.toString(16)}-${b.toString(16)}`;
 }
 
 /** Margin for notes written while a check ran: they are checked again next time. */

@@ -18,7 +18,10 @@ export interface Lookup {
 /** Read access to a compiled catalog; implementations load lazily. */
 export interface CatalogStore {
   manifest(): Manifest;
+  /** Every name, for suggestions and completion. */
   lookup(): Lookup;
+  /** The tool id a normalised name (id, display name or alias) stands for, reading only its shard. */
+  findName(normalized: string): string | null;
   tool(id: string): Tool;
   /** True when a tool with exactly this id exists (cheaper than loading the lookup). */
   hasTool(id: string): boolean;

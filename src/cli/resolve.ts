@@ -1,4 +1,4 @@
-import { resolveName, suggestTools } from '../catalog/lookup.js';
+import { suggestTools } from '../catalog/lookup.js';
 import type { CatalogStore } from '../catalog/store.js';
 import type { Context } from './context.js';
 import type { Category, Tool } from '../catalog/types.js';
@@ -9,10 +9,9 @@ import { closest, normalizeName } from '../search/suggest.js';
 export function resolveToolId(store: CatalogStore, input: string): string {
   const direct = normalizeName(input);
   if (store.hasTool(direct)) return direct;
-  const lookup = store.lookup();
-  const id = resolveName(lookup, input);
+  const id = store.findName(direct);
   if (id) return id;
-  const near = suggestTools(lookup, input);
+  const near = suggestTools(store.lookup(), input);
   throw new NotFoundError(`unknown tool '${input}'`, near, {
     hint: near.length ? undefined : "try 'devops-kb search <words>' or 'devops-kb list'",
   });

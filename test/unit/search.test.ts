@@ -46,10 +46,11 @@ describe('runSearch', () => {
   });
 
   it('survives serialisation to JSON plus binary postings unchanged', () => {
-    const { json, bin } = serializeSearchIndex(index);
-    const back = deserializeSearchIndex(json, bin);
+    const { json, terms, bin } = serializeSearchIndex(index);
+    const back = deserializeSearchIndex(json, terms, bin);
+    expect(back.cats).toEqual(index.cats);
     expect(runSearch(back, 'ssh yaml', {}, names)).toEqual(runSearch(index, 'ssh yaml', {}, names));
-    expect(() => deserializeSearchIndex(json, bin.slice(0, bin.length - 8))).toThrow(/postings/);
+    expect(() => deserializeSearchIndex(json, terms, bin.slice(0, bin.length - 8))).toThrow(/postings/);
   });
 
   it('knows when a query has a word outside the index', () => {

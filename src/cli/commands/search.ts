@@ -1,5 +1,5 @@
 import type { Tool } from '../../catalog/types.js';
-import { resolveName } from '../../catalog/lookup.js';
+import { normalizeName } from '../../search/suggest.js';
 import { fuseMatcher, hasUnknownWord, runSearch, type NameMatcher } from '../../search/query.js';
 import type { SearchResultView } from '../../render/lists.js';
 import { UsageError } from '../../errors.js';
@@ -32,12 +32,11 @@ export async function searchCommand(ctx: Context, words: string[], opts: SearchO
   const limit = opts.limit === undefined ? 10 : Number.parseInt(opts.limit, 10);
   if (!Number.isFinite(limit) || limit < 1) throw new UsageError(`--limit must be a positive number, got '${opts.limit}'`);
   const index = store.searchIndex();
-  const lookup = store.lookup();
   const names: NameMatcher = {
-    exact: (name) => resolveName(lookup, name),
+    exact: (name) => store.findName(normalizeName(name)),
     alternatives: (id) => store.tool(id).related.alternatives,
   };
-  if (hasUnknownWord(index, query) && resolveName(lookup, query) === null) {
+  if (hasUnknownWord(index, query) && names.exact(query) === null) {
     // A word the index does not know may be a misspelt name: only then pay for fuse.js.
     const { FuseCtor: Fuse } = await import('../../search/fuse-bundle.js');
     names.fuzzy = fuseMatcher(Fuse, store.nameIndex());
