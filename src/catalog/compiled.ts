@@ -1,4 +1,4 @@
-import { serializeSearchIndex } from '../search/format.js';
+import { serializeSearchIndex } from '../search/layout.js';
 import { buildNameIndex, buildSearchIndex, type NameIndex, type SearchIndex } from '../search/index.js';
 import { buildLookup, shardLookup } from './lookup.js';
 import { ARTIFACT_FORMAT, type CatalogStore, type Lookup, type Manifest } from './store.js';
@@ -26,7 +26,7 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[]): Map<str
   const search = serializeSearchIndex(buildSearchIndex(catalog));
   files.set('search.json', search.json);
   files.set('terms.txt', search.terms);
-  files.set('postings.bin', search.bin);
+  files.set('search.bin', search.bin);
   files.set('names.json', JSON.stringify(buildNameIndex(catalog)));
   for (const tool of catalog.tools) files.set(`tools/${tool.id}.json`, JSON.stringify(tool));
   return files;

@@ -9,7 +9,7 @@ import type { NoteKind, ParsedCategoryNote, ParsedToolNote } from './note.js';
 import { lookupShard } from './lookup.js';
 import { ARTIFACT_FORMAT, type CatalogStore, type Lookup, type Manifest } from './store.js';
 import type { Category, Problem, Section, Tool, ToolSummary } from './types.js';
-import { deserializeSearchIndex } from '../search/format.js';
+import { deserializeSearchIndex } from '../search/layout.js';
 import type { NameIndex } from '../search/index.js';
 
 export interface NoteFile {
@@ -160,7 +160,7 @@ export function dirStore(dir: string): CatalogStore {
         try {
           const json = fs.readFileSync(path.join(dir, 'search.json'), 'utf8');
           const terms = fs.readFileSync(path.join(dir, 'terms.txt'), 'utf8');
-          memo.set('search', deserializeSearchIndex(json, terms, fs.readFileSync(path.join(dir, 'postings.bin'))));
+          memo.set('search', deserializeSearchIndex(json, terms, fs.readFileSync(path.join(dir, 'search.bin'))));
         } catch (err) {
           throw new CorruptArtifactError(path.join(dir, 'search.json'), (err as Error).message);
         }
@@ -203,19 +203,47 @@ export function defaultCacheRoot(env: NodeJS.ProcessEnv): string {
   return path.join(base, 'devops-kb');
 }
 
-function statFiles(dirs: string[]): Map<string, { kind: NoteKind; mtimeMs: number; size: number }> {
-  const out = new Map<string, { kind: NoteKind; mtimeMs: number; size: number }>();
+type NoteStats = Map<string, { kind: NoteKind; mtimeMs: number; size: number }>;
+
+/**
+ * Stats every note and fingerprints (path, mtime, size) in one pass. The fingerprint is computed without
+ * building per-note objects: on a fresh cache that is all a call needs, and 10,000 notes make allocation count.
+ */
+function scanNotes(dirs: string[], keep: boolean): { fingerprint: string; notes: NoteStats } {
+  const notes: NoteStats = new Map();
+  let count = 0;
+  let a = 0;
+  let b = 0;
   for (const dir of dirs) {
-    for (const { kind, file } of listNoteFiles(dir)) {
+    for (const [sub, kind] of [['categories', 'category'], ['tools', 'tool']] as const) {
+      const d = `${dir}${path.sep}${sub}`;
+      let names: string[];
       try {
-        const st = fs.statSync(file);
-        out.set(file, { kind, mtimeMs: st.mtimeMs, size: st.size });
+        names = fs.readdirSync(d);
       } catch {
-        // Vanished between readdir and stat: treat as removed.
+        continue;
+      }
+      for (const name of names) {
+        if (!name.endsWith('.md')) continue;
+        const file = `${d}${path.sep}${name}`;
+        const st = fs.statSync(file, { throwIfNoEntry: false });
+        if (!st) continue; // vanished between readdir and stat: treat as removed
+        if (keep) notes.set(file, { kind, mtimeMs: st.mtimeMs, size: st.size });
+        // Two order-independent FNV-1a sums over the path, mtime and size.
+        let h1 = 0x811c9dc5 ^ st.size;
+        let h2 = Math.imul(0x01000193, st.mtimeMs | 0) ^ Math.floor(st.mtimeMs * 1000) % 1000003;
+        for (let i = 0; i < file.length; i++) {
+          const c = file.charCodeAt(i);
+          h1 = Math.imul(h1 ^ c, 0x01000193);
+          h2 = Math.imul(h2 ^ c, 0x85ebca6b);
+        }
+        a = (a + (h1 >>> 0)) % 0x100000000;
+        b = (b + (h2 >>> 0)) % 0x100000000;
+        count++;
       }
     }
   }
-  return out;
+  return { fingerprint: `${count}-${a.toString(16)}-${b.toString(16)}`, notes };
 }
 
 function readState(file: string): CacheState | null {
@@ -262,24 +290,6 @@ function dirTimes(dirs: string[]): Record<string, number> {
   return out;
 }
 
-/** An order-independent fingerprint of every note's path, mtime and size (two 32-bit FNV-1a sums). */
-function filesHash(current: Map<string, { mtimeMs: number; size: number }>): string {
-  let a = 0;
-  let b = 0;
-  for (const [f, s] of current) {
-    const text = `${f}\0${s.mtimeMs}\0${s.size}`;
-    let h1 = 0x811c9dc5;
-    let h2 = 0x01000193;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x85ebca6b);
-    }
-    a = (a + (h1 >>> 0)) % 0x100000000;
-    b = (b + (h2 >>> 0)) % 0x100000000;
-  }
-  return `${current.size}-${a.toString(16)}-${b.toString(16)}`;
-}
 
 /** Margin for notes written while a check ran: they are checked again next time. */
 const VERIFY_MARGIN_MS = 2000;
@@ -313,13 +323,13 @@ export async function openUserCatalog(builtinDir: string, dirs: string[], cacheR
     if (untouched) return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
   }
   const scanStart = Date.now() - VERIFY_MARGIN_MS;
-  const current = statFiles(absDirs);
-  const hash = filesHash(current);
+  const { fingerprint: hash } = scanNotes(absDirs, false);
   const nextStamp: Stamp = { format: ARTIFACT_FORMAT, builtin: builtinId, verifiedAt: scanStart, dirs: times, files: hash };
   if (usable && stamp.files === hash) {
     if (stamp.verifiedAt < scanStart - 60_000 || JSON.stringify(stamp.dirs) !== JSON.stringify(times)) writeAtomic(stampFile, JSON.stringify(nextStamp));
     return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
   }
+  const { notes: current } = scanNotes(absDirs, true);
   const result = await rebuildUserCatalog(builtinDir, builtinId, absDirs, root, current, readState(path.join(root, 'state.json')));
   writeAtomic(stampFile, JSON.stringify(nextStamp));
   return result;
@@ -330,7 +340,7 @@ async function rebuildUserCatalog(
   builtinId: string,
   dirs: string[],
   root: string,
-  current: Map<string, { kind: NoteKind; mtimeMs: number; size: number }>,
+  current: NoteStats,
   state: CacheState | null,
 ): Promise<UserCatalog> {
   const { decodeNote, parseNote, assembleCatalog, compileArtifacts } = await import('./pipeline.js');

@@ -18,18 +18,25 @@ type Field = keyof typeof FIELD_WEIGHTS;
 const B: Record<Field, number> = { name: 0.3, aliases: 0.3, tags: 0.5, summary: 0.6, pickWhen: 0.6, facets: 0.5, category: 0.3, body: 0.75 };
 const K1 = 1.2;
 
-/** The compiled search index: BM25F scores per term and document, laid out for loading without parsing. */
+/**
+ * The compiled search index, laid out to load without parsing: typed arrays over one binary file, terms as
+ * one string. Accessors live in layout.ts.
+ */
 export interface SearchIndex {
   /** Tool id of each document. */
   ids: string[];
   /** One status letter per document: a(ctive), m(aintenance), d(eprecated), x (archived). */
   status: string;
-  /** Categories (primary, then `also`) of each document. */
-  cats: string[][];
+  catNames: string[];
+  /** Category indices of each document, primary first, as "3.5,1,...": parsed only to filter by category. */
+  catList: string;
+  /** Primary category index of each document. */
+  primary: Uint16Array;
   /** Per-document prior: fuller notes describe the tools people mean more often (about 0.92 to 1.08). */
-  prior: number[];
-  /** Sorted terms: unigrams and `a_b` bigrams. */
-  terms: string[];
+  prior: Float32Array;
+  /** Sorted terms (unigrams and `a_b` bigrams) joined by newlines; term i spans termStarts[i]..termStarts[i+1]-1. */
+  termsText: string;
+  termStarts: Uint32Array;
   /** Term i's postings are pairs [doc, score] from offsets[i] to offsets[i + 1]. */
   offsets: Uint32Array;
   postings: Float32Array;
@@ -117,12 +124,24 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
     for (const [doc, w] of docs) flat.push(doc, (idf * w * (K1 + 1)) / (K1 + w));
     offsets[i + 1] = flat.length / 2;
   });
+  const catNames = [...new Set(catalog.tools.flatMap((t) => t.categories))];
+  const catIndex = new Map(catNames.map((c, i) => [c, i]));
+  const termStarts = new Uint32Array(terms.length + 1);
+  let at = 0;
+  terms.forEach((t, i) => {
+    termStarts[i] = at;
+    at += t.length + 1;
+  });
+  termStarts[terms.length] = at;
   return {
     ids: catalog.tools.map((t) => t.id),
     status: catalog.tools.map((t) => STATUS_LETTER[t.status]).join(''),
-    cats: catalog.tools.map((t) => t.categories),
-    prior: catalog.tools.map((t) => Math.round((1 + 0.08 * Math.max(-1, Math.min(1, (t.wordCount - 350) / 250))) * 1000) / 1000),
-    terms,
+    catNames,
+    catList: catalog.tools.map((t) => t.categories.map((c) => catIndex.get(c)).join('.')).join(','),
+    primary: Uint16Array.from(catalog.tools.map((t) => catIndex.get(t.category) ?? 0)),
+    prior: Float32Array.from(catalog.tools.map((t) => 1 + 0.08 * Math.max(-1, Math.min(1, (t.wordCount - 350) / 250)))),
+    termsText: terms.join('\n'),
+    termStarts,
     offsets,
     postings: Float32Array.from(flat),
   };

@@ -1,4 +1,5 @@
 import type { NameIndex, SearchIndex } from './index.js';
+import { categoriesOf, findTerm, termAt, termCount } from './layout.js';
 import { compareStrings, editDistance, normalizeName } from './suggest.js';
 import { bigrams, stem, words } from './tokenize.js';
 
@@ -38,22 +39,8 @@ const FUSE_THRESHOLD = 0.34;
 const RETIRED_FACTOR = 0.85;
 const STATUS = { a: 'active', m: 'maintenance', d: 'deprecated', x: 'archived' } as const;
 
-/** Index of a term in the sorted term list, or -1. */
-export function termIndex(index: SearchIndex, term: string): number {
-  let lo = 0;
-  let hi = index.terms.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = index.terms[mid]!;
-    if (t === term) return mid;
-    if (t < term) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 function addPostings(index: SearchIndex, term: string, scores: Float64Array, factor: number, matched?: Uint16Array): boolean {
-  const i = termIndex(index, term);
+  const i = findTerm(index, term);
   if (i < 0) return false;
   const { offsets, postings } = index;
   for (let p = offsets[i]!; p < offsets[i + 1]!; p++) {
@@ -70,7 +57,8 @@ function correct(word: string, index: SearchIndex): string[] {
   const cap = word.length >= 8 ? 2 : 1;
   let best = cap + 1;
   let out: string[] = [];
-  for (const term of index.terms) {
+  for (let i = 0; i < termCount(index); i++) {
+    const term = termAt(index, i);
     if (term.includes('_') || Math.abs(term.length - word.length) > cap || (term[0] !== word[0] && term[1] !== word[1])) continue;
     const d = editDistance(word, term, cap);
     if (d > cap) continue;
@@ -84,7 +72,7 @@ function correct(word: string, index: SearchIndex): string[] {
 
 /** True when some query word is not in the index: a misspelling that fuzzy name matching may fix. */
 export function hasUnknownWord(index: SearchIndex, query: string): boolean {
-  return words(query).some((w) => termIndex(index, stem(w)) < 0);
+  return words(query).some((w) => findTerm(index, stem(w)) < 0);
 }
 
 /** Ranks tools for a query: BM25F over all fields, phrase bigrams, name/alias boosts and typo tolerance. */
@@ -128,7 +116,7 @@ export function runSearch(index: SearchIndex, query: string, options: SearchOpti
   if (queryTokens.size > 0) {
     const coverage = new Map<string, number>();
     for (let d = 0; d < n; d++) {
-      const cat = index.cats[d]![0];
+      const cat = index.catNames[index.primary[d]!];
       if (cat === undefined) continue;
       let c = coverage.get(cat);
       if (c === undefined) {
@@ -142,10 +130,9 @@ export function runSearch(index: SearchIndex, query: string, options: SearchOpti
   for (let d = 0; d < n; d++) scores[d]! *= index.prior[d] ?? 1;
 
   if (names) {
-    const docOf = new Map(index.ids.map((id, d) => [id, d]));
     const bonus = (id: string | null, amount: number) => {
-      const d = id === null ? undefined : docOf.get(id);
-      if (d !== undefined) scores[d]! += amount;
+      const d = id === null ? -1 : index.ids.indexOf(id);
+      if (d >= 0) scores[d]! += amount;
     };
     const whole = names.exact(q);
     bonus(whole, EXACT_NAME_BONUS);
@@ -173,7 +160,7 @@ export function runSearch(index: SearchIndex, query: string, options: SearchOpti
   for (let d = 0; d < n; d++) {
     let score = scores[d]!;
     if (score <= 0) continue;
-    if (allowed && !index.cats[d]!.some((c) => allowed.has(c))) continue;
+    if (allowed && !categoriesOf(index, d).some((c) => allowed.has(c))) continue;
     const status = STATUS[index.status[d] as keyof typeof STATUS] ?? 'active';
     if (status === 'deprecated' || status === 'archived') score *= RETIRED_FACTOR;
     hits.push({ id: index.ids[d]!, status, score, terms: used });
