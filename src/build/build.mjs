@@ -31,8 +31,16 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: true,
+  // import() of the lazy bundles becomes require(): the launcher runs main.cjs through vm.Script (code cache).
+  supported: { 'dynamic-import': false },
   define: { __VERSION__: JSON.stringify(pkg.version) },
   plugins: [lazyBundles],
   logLevel: 'warning',
 });
 execFileSync(process.execPath, ['dist/compile-content.cjs', 'content', 'dist/catalog'], { stdio: 'inherit' });
+// The code cache is an optimisation: a failure here must not fail the install.
+try {
+  execFileSync(process.execPath, ['src/build/code-cache.cjs', 'dist'], { stdio: 'ignore' });
+} catch (err) {
+  console.warn(`devops-kb: no code cache (${err.message.split('\n')[0]}); start-up will be a little slower`);
+}

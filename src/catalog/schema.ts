@@ -152,7 +152,7 @@ export function validateToolFrontmatter(note: SplitNote, file: string, fileId?: 
   const statusSince = c.year('statusSince');
   const replacedBy = c.list('replacedBy');
   if ((status === 'deprecated' || status === 'archived') && replacedBy.length === 0) {
-    c.report(['status'], `a ${status} tool should name its successor in \`replacedBy\``, 'add `replacedBy: [successor-id]` (or the successor\'s name when it is not in the catalog)', 'warning');
+    c.report(['status'], `${status === 'archived' ? 'an' : 'a'} ${status} tool should name its successor in \`replacedBy\``, 'add `replacedBy: [successor-id]` (or the successor\'s name when it is not in the catalog)', 'warning');
   }
   const facetsRaw = c.mapping('facets');
   const relatedRaw = c.mapping('related');
