@@ -77,6 +77,16 @@ describe('categories and list at a terminal', () => {
     expect(r.stdout).toMatch(/facets: /);
   });
 
+  it('shows one category with its facets, tools and guide', async () => {
+    const r = await run(['categories', 'service-discovery']);
+    expect(r.stdout).toMatch(/Facets compared/);
+    expect(r.stdout).toMatch(/How to choose/);
+    const data = JSON.parse((await run(['categories', 'service-discovery', '--json'])).stdout);
+    expect(data.tools).toContain('consul');
+    expect(data.sections.map((x: { title: string }) => x.title)).toContain('How to choose');
+    expect((await run(['categories', 'servise-discovery'])).code).toBe(1);
+  });
+
   it('filters list by tag', async () => {
     const r = await run(['list', '--tag', 'gitops']);
     expect(r.stdout.trim().split('\n').length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, KbError } from '../errors.js';
-import { renderCategories, renderList } from '../render/lists.js';
+import { renderCategories, renderCategoryGuide, renderList } from '../render/lists.js';
+import { resolveCategory } from './resolve.js';
 import { sanitize } from '../render/sanitize.js';
 import { compareAction, runAction, searchAction, showAction } from './actions.js';
 import type { Context, GlobalOptions } from './context.js';
@@ -127,11 +128,22 @@ export function buildProgram(io: Io): Command {
 
   program
     .command('categories')
-    .description('categories with their tool counts and the facets each one compares')
-    .addHelpText('after', examples(['devops-kb categories', 'devops-kb categories --json']))
+    .description('categories with their tool counts and facets; name one to read how to choose within it')
+    .argument('[category]', 'a category id or name: show its facets and its guide')
+    .addHelpText('after', examples(['devops-kb categories', 'devops-kb categories service-mesh', 'devops-kb categories --json']))
     .action(
       action(async (ctx, cmd) => {
         const cats = await categoriesCommand(ctx);
+        const name = cmd.args[0];
+        if (name) {
+          const store = await ctx.store();
+          const cat = resolveCategory(store.categories(), name);
+          const view = cats.find((c) => c.id === cat.id)!;
+          const guide = store.guide(cat.id);
+          if (ctx.json) emitJson(ctx, { ...view, sections: guide.map((s) => ({ title: s.title, markdown: s.markdown })), tools: store.summaries().filter((t) => t.category === cat.id).map((t) => t.id) });
+          else emitText(ctx, renderCategoryGuide(view, guide, store.summaries().filter((t) => t.category === cat.id).map((t) => t.id), ctx.render), pager(cmd));
+          return;
+        }
         if (ctx.json) emitJson(ctx, cats.map((c) => ({ id: c.id, name: c.name, count: c.count, facets: c.facets.map((f) => ({ key: f.key, label: f.label, type: f.type, ...(f.values ? { values: f.values } : {}) })) })));
         else emitText(ctx, renderCategories(cats, ctx.render), pager(cmd));
       }),

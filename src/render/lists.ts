@@ -1,5 +1,5 @@
-import type { FacetDef, ToolSummary } from '../catalog/types.js';
-import { clampWidth, type RenderOptions } from './layout.js';
+import type { FacetDef, Section, ToolSummary } from '../catalog/types.js';
+import { clampWidth, heading, keyValues, renderBlocks, type RenderOptions } from './layout.js';
 import { sanitize } from './sanitize.js';
 import { retiredNotice } from './show.js';
 import { padEnd, stringWidth, wrap } from './width.js';
@@ -81,6 +81,21 @@ export function renderCategories(cats: CategoryView[], opts: RenderOptions): str
     if (c.summary) out.push(...wrap(sanitize(c.summary), width, '  ', '  '));
     const facets = c.facets.map((f) => `${f.key}${f.type === 'enum' ? ` (${(f.values ?? []).join('|')})` : ` (${f.type})`}`);
     out.push(...wrap(`facets: ${facets.join('; ')}`, width, '    ', '  ').map((l) => t.dim(l)));
+  }
+  return out.join('\n') + '\n';
+}
+
+/** One category: its facets (the questions it compares), its tools, and its guide to choosing. */
+export function renderCategoryGuide(c: CategoryView, guide: Section[], tools: string[], opts: RenderOptions): string {
+  const width = clampWidth(opts.width);
+  const out: string[] = [...wrap(`${sanitize(c.name)} (${c.id}) — ${c.count} tools`, width).map((l) => opts.theme.title(l))];
+  if (c.summary) out.push(...wrap(sanitize(c.summary), width));
+  out.push('', heading('Tools', opts), ...wrap(tools.join(', '), width, '  ', '  '));
+  out.push('', heading('Facets compared', opts));
+  out.push(...keyValues(c.facets.map((f) => [f.label, f.question ?? (f.type === 'enum' ? (f.values ?? []).join(' | ') : f.type)]), opts));
+  for (const s of guide) {
+    if (s.blocks.length === 0) continue;
+    out.push('', heading(s.title || 'Notes', opts), ...renderBlocks(s.blocks, opts));
   }
   return out.join('\n') + '\n';
 }
