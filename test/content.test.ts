@@ -109,3 +109,23 @@ describe('shipped content', () => {
     }
   });
 });
+
+describe('comparisons a DevOps engineer asks for', () => {
+  const pairs: [string[], number][] = [
+    [['chef', 'puppet'], 8],
+    [['docker-swarm', 'kubernetes', 'nomad'], 8],
+    [['prometheus', 'nagios'], 8],
+    [['istio', 'linkerd'], 8],
+    [['jenkins', 'gitlab-ci', 'github-actions'], 8],
+    [['consul', 'etcd', 'zookeeper'], 6],
+    [['aws-lambda', 'knative', 'openfaas'], 8],
+    [['terraform', 'ansible'], 6],
+    [['calico', 'cilium'], 8],
+  ];
+  it.each(pairs)('%j has facet rows filled for every tool', async (ids, min) => {
+    const { buildComparison } = await import('../src/catalog/compare.js');
+    const c = buildComparison(ids.map((id) => tool(id)), categories);
+    const filled = c.rows.filter((r) => r.kind === 'facet' && ids.every((id) => r.values[id] !== null && r.values[id] !== UNKNOWN));
+    expect(filled.length).toBeGreaterThanOrEqual(min);
+  });
+});

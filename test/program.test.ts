@@ -159,3 +159,34 @@ describe('usage errors', () => {
     }
   });
 });
+
+describe('internal errors', () => {
+  const broken = {
+    manifest: () => ({ format: 2, tools: 0, categories: 0, problems: [] }),
+    lookup: () => {
+      throw new Error('disk on fire\nsecond line');
+    },
+    findName: () => null,
+    hasTool: () => false,
+    tool: () => {
+      throw new Error('disk on fire');
+    },
+    categories: () => [],
+    guide: () => [],
+    summaries: () => [],
+    searchIndex: () => {
+      throw new Error('disk on fire');
+    },
+    nameIndex: () => ({ docs: [], fuse: { keys: [], records: [] } }),
+  };
+
+  it('print one line, exit 4, and add the stack only with DEBUG=devops-kb', async () => {
+    const r = await run(['show', 'anything'], { io: { catalog: broken } });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/^devops-kb: internal error: disk on fire\n/);
+    expect(r.stderr).not.toMatch(/second line|at /);
+    const debug = await run(['show', 'anything'], { io: { catalog: broken }, env: { DEBUG: 'devops-kb' } });
+    expect(debug.code).toBe(4);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});

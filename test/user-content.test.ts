@@ -146,3 +146,20 @@ describe('broken notes', () => {
     expect(existsSync(path.join(dir, 'tools', 'huge.md'))).toBe(true);
   }, 60_000);
 });
+
+describe('cache freshness', () => {
+  it('finds an alias added to another note since the last call, and a new note', async () => {
+    const dir = path.join(tmp, 'fresh');
+    cpSync(USER, dir, { recursive: true });
+    const e = env([dir]);
+    expect((await run(['show', 'acme-deployer', '--json'], { env: e })).code).toBe(0);
+    const file = path.join(dir, 'tools', 'acme-deployer.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('aliases: [acmed]', 'aliases: [acmed, shipit]'));
+    const later = new Date(Date.now() + 10_000);
+    utimesSync(file, later, later);
+    expect(json<{ id: string }>(await run(['show', 'shipit', '--json'], { env: e })).id).toBe('acme-deployer');
+    writeFileSync(path.join(dir, 'tools', 'brand-new.md'), '---\nid: brand-new\nname: Brand New\ncategory: containers\nsummary: Added later.\n---\n');
+    expect(json<{ id: string }>(await run(['show', 'brand-new', '--json'], { env: e })).id).toBe('brand-new');
+    expect(json<{ id: string }[]>(await run(['list', '--category', 'containers', '--json'], { env: e })).map((t) => t.id)).toContain('brand-new');
+  });
+});
