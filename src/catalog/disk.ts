@@ -146,9 +146,9 @@ export function dirStore(dir: string): CatalogStore {
     },
     lookup: () => load<Lookup>('lookup.json'),
     findName: (name) => {
-      const file = path.join(dir, 'lookup', `${lookupShard(name)}.json`);
-      if (!memo.has(file) && !fs.existsSync(file)) return null;
-      return load<Record<string, string>>(path.relative(dir, file))[name] ?? null;
+      const shard = `lookup/${lookupShard(name)}.json`;
+      if (!memo.has(shard) && !fs.existsSync(path.join(dir, shard))) return null;
+      return load<Record<string, string>>(shard)[name] ?? null;
     },
     tool: (id) => load<Tool>(`tools/${id}.json`),
     hasTool: (id) => /^[a-z0-9-]+$/.test(id) && fs.existsSync(path.join(dir, 'tools', `${id}.json`)),
@@ -246,13 +246,17 @@ function scanNotes(dirs: string[], keep: boolean): { fingerprint: string; notes:
   return { fingerprint: `${count}-${a.toString(16)}-${b.toString(16)}`, notes };
 }
 
-function readState(file: string): CacheState | null {
+function readJsonOrNull<T>(file: string): T | null {
   try {
-    const s = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheState;
-    return s && s.format === ARTIFACT_FORMAT && s.files && s.artifacts ? s : null;
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
   } catch {
     return null;
   }
+}
+
+function readState(file: string): CacheState | null {
+  const s = readJsonOrNull<CacheState>(file);
+  return s && s.format === ARTIFACT_FORMAT && s.files && s.artifacts ? s : null;
 }
 
 /** The cheap part of the cache state, read on every call: what the last full check saw. */
@@ -267,13 +271,6 @@ interface Stamp {
   files: string;
 }
 
-function readJsonOrNull<T>(file: string): T | null {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-  } catch {
-    return null;
-  }
-}
 
 function dirTimes(dirs: string[]): Record<string, number> {
   const out: Record<string, number> = {};

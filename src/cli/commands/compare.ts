@@ -1,4 +1,5 @@
 import { buildComparison, type Comparison } from '../../catalog/compare.js';
+import type { CatalogStore } from '../../catalog/store.js';
 import type { Category } from '../../catalog/types.js';
 import { UsageError } from '../../errors.js';
 import type { Context } from '../context.js';
@@ -17,25 +18,29 @@ export interface CompareResult {
 
 export const COMPARE_EXAMPLE = 'devops-kb compare chef puppet';
 
+async function categoryTools(ctx: Context, category: string, names: string[]): Promise<{ store: CatalogStore; ids: string[] }> {
+  if (names.length > 0) throw new UsageError('give either tool names or --category, not both', { hint: 'for example: devops-kb compare --category orchestration' });
+  const store = await ctx.store();
+  const cat = resolveCategory(store.categories(), category);
+  const ids = store.summaries().filter((t) => t.category === cat.id).map((t) => t.id);
+  if (ids.length === 0) throw new UsageError(`category '${cat.id}' has no tools to compare`);
+  return { store, ids };
+}
+
+async function namedTools(ctx: Context, names: string[]): Promise<{ store: CatalogStore; ids: string[] }> {
+  if (names.length < 2) {
+    throw new UsageError(names.length === 0 ? 'compare needs at least two tools' : `compare needs a second tool to compare ${names[0]} with`, {
+      hint: `for example: ${COMPARE_EXAMPLE}, or compare --category orchestration`,
+    });
+  }
+  return resolveTools(ctx, names);
+}
+
 export async function compareCommand(ctx: Context, names: string[], opts: CompareOptions): Promise<CompareResult> {
   if (opts.format && !['table', 'markdown', 'json'].includes(opts.format)) {
     throw new UsageError(`--format must be table, markdown or json; got '${opts.format}'`);
   }
-  let store = opts.category ? await ctx.store() : null;
-  let ids: string[];
-  if (opts.category && store) {
-    const cat = resolveCategory(store.categories(), opts.category);
-    if (names.length > 0) throw new UsageError('give either tool names or --category, not both', { hint: 'for example: devops-kb compare --category orchestration' });
-    ids = store.summaries().filter((t) => t.category === cat.id).map((t) => t.id);
-    if (ids.length === 0) throw new UsageError(`category '${cat.id}' has no tools to compare`);
-  } else {
-    if (names.length < 2) {
-      throw new UsageError(names.length === 0 ? 'compare needs at least two tools' : `compare needs a second tool to compare ${names[0]} with`, {
-        hint: `for example: ${COMPARE_EXAMPLE}, or compare --category orchestration`,
-      });
-    }
-    ({ store, ids } = await resolveTools(ctx, names));
-  }
+  const { store, ids } = opts.category ? await categoryTools(ctx, opts.category, names) : await namedTools(ctx, names);
   const categories = store.categories();
   const unique = [...new Set(ids)];
   if (unique.length < ids.length && !opts.category) ctx.warn(`warning: the same tool was named twice; comparing ${unique.join(', ')}`);
