@@ -3,7 +3,7 @@
 // product's hot path. main.cjs holds the fast path (show, search, compare); program.cjs (commander, every
 // command), pipeline.cjs (Markdown parsers, index builder), fuse and chalk load only when needed.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -14,7 +14,9 @@ const lazyBundles = {
     b.onResolve({ filter: /^(\.\.?\/)+(search\/|cli\/)?(program|pipeline|fuse-bundle|chalk-bundle)\.js$/ }, (args) => ({ path: `./${args.path.split('/').pop().slice(0, -3)}.cjs`, external: true }));
   },
 };
-rmSync('dist', { recursive: true, force: true });
+// Build into a fresh folder and swap it in at the end: a CLI running meanwhile never sees half a build.
+const out = `dist.build-${process.pid}`;
+rmSync(out, { recursive: true, force: true });
 await build({
   entryPoints: {
     main: 'src/cli/main.ts',
@@ -24,7 +26,7 @@ await build({
     'chalk-bundle': 'src/render/chalk-bundle.ts',
     'compile-content': 'src/build/compile-content.ts',
   },
-  outdir: 'dist',
+  outdir: out,
   outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
@@ -37,10 +39,14 @@ await build({
   plugins: [lazyBundles],
   logLevel: 'warning',
 });
-execFileSync(process.execPath, ['dist/compile-content.cjs', 'content', 'dist/catalog'], { stdio: 'inherit' });
+execFileSync(process.execPath, [`${out}/compile-content.cjs`, 'content', `${out}/catalog`], { stdio: 'inherit' });
 // The code cache is an optimisation: a failure here must not fail the install.
 try {
-  execFileSync(process.execPath, ['src/build/code-cache.cjs', 'dist'], { stdio: 'ignore' });
+  execFileSync(process.execPath, ['src/build/code-cache.cjs', out], { stdio: 'ignore' });
 } catch (err) {
   console.warn(`devops-kb: no code cache (${err.message.split('\n')[0]}); start-up will be a little slower`);
 }
+const old = `dist.old-${process.pid}`;
+if (existsSync('dist')) renameSync('dist', old);
+renameSync(out, 'dist');
+rmSync(old, { recursive: true, force: true });
