@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
@@ -27,6 +29,23 @@ describe('the installed binary, as a user runs it', () => {
     expect(exec(['show', '--bogus']).status).toBe(2);
     expect(exec(['bogus']).status).toBe(2);
     expect(exec(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('runs without the code cache, and with a damaged one', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'devops-kb-launcher-'));
+    try {
+      cpSync(path.join(ROOT, 'bin'), path.join(root, 'bin'), { recursive: true });
+      cpSync(path.join(ROOT, 'dist'), path.join(root, 'dist'), { recursive: true });
+      const launch = () => spawnSync(process.execPath, [path.join(root, 'bin', 'devops-kb'), 'show', 'k8s'], { encoding: 'utf8' });
+      rmSync(path.join(root, 'dist', 'main.cache'));
+      expect(launch().stdout).toMatch(/^Kubernetes — /);
+      writeFileSync(path.join(root, 'dist', 'main.cache'), Buffer.from('not a code cache'));
+      const damaged = launch();
+      expect(damaged.status).toBe(0);
+      expect(damaged.stdout).toMatch(/^Kubernetes — /);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('stops quietly when the reader closes the pipe early', () => {
