@@ -52,7 +52,7 @@ describe('authoring', () => {
   });
 
   it('lints the shipped content clean', async () => {
-    const r = await run(['lint', 'content', '--json']);
+    const r = await run(['lint', '--json']);
     const errors = JSON.parse(r.stdout).filter((p: { severity: string }) => p.severity === 'error');
     expect(errors).toEqual([]);
     expect(r.code).toBe(0);

@@ -152,8 +152,8 @@ export function buildProgram(io: Io): Command {
   program
     .command('lint')
     .description('check notes (schema, facet values, references, duplicate ids); exit 3 on errors')
-    .argument('[dirs...]', 'content directories (default: DEVOPS_KB_PATH and --content)')
-    .addHelpText('after', examples(['devops-kb lint ./my-notes', 'devops-kb lint content --json']))
+    .argument('[dirs...]', 'content directories (default: DEVOPS_KB_PATH and --content, else the shipped notes)')
+    .addHelpText('after', examples(['devops-kb lint ./my-notes', 'devops-kb lint            # the shipped notes, or DEVOPS_KB_PATH', 'devops-kb lint content --json']))
     .action(
       action(async (ctx, cmd) => {
         const result = await lintCommand(ctx, cmd.args);

@@ -12,15 +12,17 @@ export interface LintResult {
   errors: number;
 }
 
+/** The shipped notes: content/ beside dist/, where the built-in catalog was compiled from. */
+export function shippedContentDir(builtinDir: string): string {
+  return path.resolve(builtinDir, '..', '..', 'content');
+}
+
 /**
- * Checks notes in the given directories (default: the user content directories) against the built-in
- * categories and tools, so references to built-in ids are valid.
+ * Checks notes in the given directories (default: the user content directories, else the shipped notes)
+ * against the built-in categories and tools, so references to built-in ids are valid.
  */
 export async function lintCommand(ctx: Context, dirs: string[]): Promise<LintResult> {
-  const targets = dirs.length ? dirs : ctx.contentDirs;
-  if (targets.length === 0) {
-    throw new UsageError('nothing to lint: name a content directory', { hint: 'for example: devops-kb lint ./my-notes (a directory with tools/*.md and categories/*.md)' });
-  }
+  const targets = dirs.length ? dirs : ctx.contentDirs.length ? ctx.contentDirs : [shippedContentDir(ctx.io.builtinDir)];
   const builtin = dirStore(ctx.io.builtinDir);
   const layers: Layer[] = [{
     name: 'built-in',
