@@ -16,7 +16,7 @@ async function compile(contentDir: string, outDir: string): Promise<void> {
   const errors = all.filter((p) => p.severity === 'error');
   for (const p of all) process.stderr.write(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}\n`);
   process.stderr.write(
-  `devops-kb: compiled ${catalog.tools.length} tools and ${catalog.categories.length} categories into ${outDir} in ${Math.round(performance.now() - started)} ms` +
+  `devops-kb: compiled ${catalog.tools.length} tools and ${catalog.categories.length} categories in ${Math.round(performance.now() - started)} ms` +
     (errors.length ? `; ${errors.length} error(s) above (run 'npm test' or 'devops-kb lint content')` : '') +
     '\n',
 );
