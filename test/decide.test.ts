@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { chooseTools } from '../src/catalog/choose.js';
-import { toSummary } from '../src/catalog/compiled.js';
+import { memoryStore, toSummary } from '../src/catalog/compiled.js';
 import { parseFilters } from '../src/catalog/filter.js';
 import { graphAround, relationsOf } from '../src/catalog/relations.js';
 import { graphDot, graphMermaid } from '../src/render/graph.js';
@@ -97,5 +97,19 @@ describe('decide commands on the shipped catalog', () => {
     expect(search.stdout).toMatch(/docker-machine .* archived/);
     const cmp = await run(['compare', 'docker-machine', 'vagrant']);
     expect(cmp.stdout).toMatch(/Docker Machine is archived/);
+  });
+});
+
+describe('decide commands on a fixture catalog, in process', () => {
+  const catalog = memoryStore(mini);
+  const opts = { io: { catalog } };
+
+  it('lists, relates and chooses over the fixture', async () => {
+    expect(json<{ id: string }[]>(await run(['list', '--where', 'agent=none', '--json'], opts)).map((t) => t.id)).toEqual(['alpha']);
+    expect(json<{ usedBy: string[] }>(await run(['related', 'gamma', '--json'], opts)).usedBy).toEqual(['beta']);
+    const ranked = json<{ id: string; score: number }[]>(await run(['choose', 'config-mgmt', '--need', 'mode=pull', '--json'], opts));
+    expect(ranked.map((c) => c.id)).toEqual(['beta', 'alpha', 'gamma']);
+    const cmp = json<{ rows: { key: string }[] }>(await run(['compare', 'alf', 'bt', '--json'], opts));
+    expect(cmp.rows[0]?.key).toBe('agent');
   });
 });

@@ -145,12 +145,3 @@ export function locateKey(yaml: string, path: (string | number)[], startLine = 2
   }
   return found;
 }
-
-/** Column (1-based) of the value after `key:` on a given frontmatter line, for value-level problems. */
-export function valueColumn(yaml: string, line: number, startLine = 2): number {
-  const text = yaml.split('\n')[line - startLine] ?? '';
-  const colon = text.indexOf(':');
-  if (colon < 0) return indentOf(text) + 1;
-  const rest = text.slice(colon + 1);
-  return colon + 2 + (rest.length - rest.trimStart().length);
-}

@@ -2,7 +2,7 @@ import { suggestTools } from '../catalog/lookup.js';
 import type { CatalogStore } from '../catalog/store.js';
 import type { Context } from './context.js';
 import type { Category, Tool } from '../catalog/types.js';
-import { NotFoundError, UsageError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
 import { closest, normalizeName } from '../search/suggest.js';
 
 /** Resolves an id, display name (any case) or alias to a tool id, or throws with did-you-mean. */
@@ -42,8 +42,4 @@ export function resolveCategory(categories: Category[], input: string): Category
   if (found) return found;
   const near = closest(input, categories.map((c) => c.id), 3);
   throw new NotFoundError(`unknown category '${input}'`, near, { hint: near.length ? undefined : "'devops-kb categories' lists them" });
-}
-
-export function requireArgs(values: string[], min: number, example: string): void {
-  if (values.length < min) throw new UsageError(`expected at least ${min} tool${min > 1 ? 's' : ''}`, { hint: `for example: ${example}` });
 }
