@@ -62,6 +62,16 @@ describe('decide commands on the shipped catalog', () => {
     expect(bad.stderr).toMatch(/valid keys here: .*license/);
   });
 
+  it('filters search results by facts', async () => {
+    const hits = json<{ id: string }[]>(await run(['search', 'key', 'value', 'store', '--where', 'license=Apache-2.0', '--json']));
+    expect(hits.map((h) => h.id)).toContain('etcd');
+    expect(hits.map((h) => h.id)).not.toContain('consul');
+    const mesh = json<{ id: string }[]>(await run(['search', 'service', 'mesh', '--category', 'service-mesh', '--where', 'proxy=envoy', '--json']));
+    expect(mesh.map((h) => h.id)).toContain('istio');
+    expect(mesh.map((h) => h.id)).not.toContain('linkerd');
+    expect((await run(['search', 'mesh', '--where', 'colour=red'])).code).toBe(2);
+  });
+
   it('lists kubernetes among the users of etcd', async () => {
     const r = json<{ usedBy: string[]; alternatives: string[]; peers: string[] }>(await run(['related', 'etcd', '--json']));
     expect(r.usedBy).toContain('kubernetes');

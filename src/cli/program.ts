@@ -93,7 +93,8 @@ export function buildProgram(io: Io): Command {
     .argument('<query...>', 'words to look for')
     .option('-c, --category <category>', 'only tools of this category (repeatable)', collect)
     .option('-n, --limit <n>', 'how many results', '10')
-    .addHelpText('after', examples(['devops-kb search service discovery', 'devops-kb search terrafrom', 'devops-kb search --category monitoring alerting', 'devops-kb search sidecar proxy --json']))
+    .option('-w, --where <expr>', 'facet filter KEY=VALUE, KEY!=VALUE, KEY~TEXT, firstRelease>=2015 (repeatable)', collect)
+    .addHelpText('after', examples(['devops-kb search service discovery', 'devops-kb search terrafrom', 'devops-kb search --category monitoring alerting', 'devops-kb search key value store --where license=Apache-2.0', 'devops-kb search sidecar proxy --json']))
     .action(
       action((ctx, cmd) => searchAction(cmd.args, cmd.opts(), pager(cmd))(ctx)),
     );

@@ -3,12 +3,14 @@ import { normalizeName } from '../../search/suggest.js';
 import { fuseMatcher, hasUnknownWord, runSearch, type NameMatcher } from '../../search/query.js';
 import type { SearchResultView } from '../../render/lists.js';
 import { UsageError } from '../../errors.js';
+import { applyFilters, parseFilters } from '../../catalog/filter.js';
 import type { Context } from '../context.js';
 import { resolveCategory } from '../resolve.js';
 
 export interface SearchOptions {
   category?: string[];
   limit?: string;
+  where?: string[];
 }
 
 export interface SearchResultItem {
@@ -41,10 +43,17 @@ export async function searchCommand(ctx: Context, words: string[], opts: SearchO
     const { FuseCtor: Fuse } = await import('../../search/fuse-bundle.js');
     names.fuzzy = fuseMatcher(Fuse, store.nameIndex());
   }
-  const hits = runSearch(index, query, { categories, limit }, names).map((h) => {
+  const inPlay = categories.length ? store.categories().filter((c) => categories.includes(c.id)) : store.categories();
+  const filters = opts.where?.length ? parseFilters(opts.where, inPlay) : [];
+  // With filters, rank every match first and filter before cutting to the limit.
+  const ranked = runSearch(index, query, { categories, limit: filters.length ? index.ids.length : limit }, names);
+  const hits: SearchResultItem[] = [];
+  for (const h of ranked) {
+    if (hits.length >= limit) break;
     const t = store.tool(h.id);
-    return { id: h.id, name: t.name, category: t.category, summary: t.summary, score: h.score, status: h.status };
-  });
+    if (filters.length && !applyFilters([t], filters).length) continue;
+    hits.push({ id: h.id, name: t.name, category: t.category, summary: t.summary, score: h.score, status: h.status });
+  }
   return { query, hits };
 }
 
