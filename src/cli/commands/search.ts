@@ -43,8 +43,8 @@ export async function searchCommand(ctx: Context, words: string[], opts: SearchO
     const { FuseCtor: Fuse } = await import('../../search/fuse-bundle.js');
     names.fuzzy = fuseMatcher(Fuse, store.nameIndex());
   }
-  const inPlay = categories.length ? store.categories().filter((c) => categories.includes(c.id)) : store.categories();
-  const filters = opts.where?.length ? parseFilters(opts.where, inPlay) : [];
+  const inPlay = () => (categories.length ? store.categories().filter((c) => categories.includes(c.id)) : store.categories());
+  const filters = opts.where?.length ? parseFilters(opts.where, inPlay()) : [];
   // With filters, rank every match first and filter before cutting to the limit.
   const ranked = runSearch(index, query, { categories, limit: filters.length ? index.ids.length : limit }, names);
   const hits: SearchResultItem[] = [];
