@@ -12,6 +12,20 @@ const env = (dirs: string[]) => ({ DEVOPS_KB_PATH: dirs.join(':'), XDG_CACHE_HOM
 const USER = path.join(FIXTURES, 'user');
 const BROKEN = path.join(FIXTURES, 'broken');
 
+/** A private copy of the user fixture notes, so a test may edit them. */
+function copyUserNotes(name: string): string {
+  const dir = path.join(tmp, name);
+  cpSync(USER, dir, { recursive: true });
+  return dir;
+}
+
+/** Edits a note in place and moves its mtime forward, as an editor saving later would. */
+function editNote(file: string, from: string, to: string): void {
+  writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+  const later = new Date(Date.now() + 10_000);
+  utimesSync(file, later, later);
+}
+
 describe('user content (DEVOPS_KB_PATH, --content)', () => {
   it('adds notes that show, search and list see', async () => {
     const shown = json<{ id: string; name: string }>(await run(['show', 'acmed', '--json'], { env: env([USER]) }));
@@ -45,22 +59,17 @@ describe('user content (DEVOPS_KB_PATH, --content)', () => {
   });
 
   it('notices an edited note without a manual step and re-parses only it', async () => {
-    const dir = path.join(tmp, 'editable');
-    cpSync(USER, dir, { recursive: true });
+    const dir = copyUserNotes('editable');
     const e = env([dir]);
     expect((await run(['show', 'acmed', '--json'], { env: e })).code).toBe(0);
-    const file = path.join(dir, 'tools', 'acme-deployer.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('Acme Deployer\n', 'Acme Deployer Two\n'));
-    const later = new Date(Date.now() + 5000);
-    utimesSync(file, later, later);
+    editNote(path.join(dir, 'tools', 'acme-deployer.md'), 'Acme Deployer\n', 'Acme Deployer Two\n');
     expect(json<{ name: string }>(await run(['show', 'acme-deployer', '--json'], { env: e })).name).toBe('Acme Deployer Two');
     const noteCache = readdirSync(cache, { recursive: true }).filter((f) => String(f).includes('notes'));
     expect(noteCache.length).toBeGreaterThan(0);
   });
 
   it('rebuilds a truncated cache file instead of serving it', async () => {
-    const dir = path.join(tmp, 'truncate');
-    cpSync(USER, dir, { recursive: true });
+    const dir = copyUserNotes('truncate');
     const e = env([dir]);
     expect((await run(['search', 'canary', '--json'], { env: e })).code).toBe(0);
     const files = readdirSync(cache, { recursive: true }).map(String);
@@ -132,11 +141,9 @@ describe('broken notes', () => {
   });
 
   it('refuses a note over the size limit and shows a 5 MB note', async () => {
-    const dir = path.join(tmp, 'big');
+    const dir = copyUserNotes('big');
     const para = 'Large notes still render because parsing happens once, at compile time, not on each call. ';
     const body = `## Overview\n${(para.repeat(8) + '\n\n').repeat(Math.ceil((5 * 1024 * 1024) / (para.length * 8 + 2)))}`;
-    writeFileSync(path.join(tmp, 'x'), '');
-    cpSync(path.join(FIXTURES, 'user'), dir, { recursive: true });
     writeFileSync(path.join(dir, 'tools', 'huge.md'), `---\nid: huge\nname: Huge\ncategory: containers\nsummary: A five megabyte note.\n---\n${body}`);
     writeFileSync(path.join(dir, 'tools', 'toolarge.md'), `---\nid: toolarge\nname: Too large\ncategory: containers\nsummary: Over the limit.\n---\n${body.repeat(2)}`);
     const r = await run(['show', 'huge'], { env: env([dir]) });
@@ -149,14 +156,10 @@ describe('broken notes', () => {
 
 describe('cache freshness', () => {
   it('finds an alias added to another note since the last call, and a new note', async () => {
-    const dir = path.join(tmp, 'fresh');
-    cpSync(USER, dir, { recursive: true });
+    const dir = copyUserNotes('fresh');
     const e = env([dir]);
     expect((await run(['show', 'acme-deployer', '--json'], { env: e })).code).toBe(0);
-    const file = path.join(dir, 'tools', 'acme-deployer.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('aliases: [acmed]', 'aliases: [acmed, shipit]'));
-    const later = new Date(Date.now() + 10_000);
-    utimesSync(file, later, later);
+    editNote(path.join(dir, 'tools', 'acme-deployer.md'), 'aliases: [acmed]', 'aliases: [acmed, shipit]');
     expect(json<{ id: string }>(await run(['show', 'shipit', '--json'], { env: e })).id).toBe('acme-deployer');
     writeFileSync(path.join(dir, 'tools', 'brand-new.md'), '---\nid: brand-new\nname: Brand New\ncategory: containers\nsummary: Added later.\n---\n');
     expect(json<{ id: string }>(await run(['show', 'brand-new', '--json'], { env: e })).id).toBe('brand-new');

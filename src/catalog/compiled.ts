@@ -1,13 +1,11 @@
 import { serializeSearchIndex } from '../search/layout.js';
 import { buildNameIndex, buildSearchIndex, type NameIndex, type SearchIndex } from '../search/index.js';
 import { buildLookup, shardLookup } from './lookup.js';
-import { ARTIFACT_FORMAT, type CatalogStore, type Lookup, type Manifest } from './store.js';
+import { ARTIFACT_FORMAT, toSummary, type CatalogStore, type Lookup, type Manifest } from './store.js';
+
+export { toSummary };
 import type { Catalog, Problem, Tool, ToolSummary } from './types.js';
 
-export function toSummary(tool: Tool): ToolSummary {
-  const { sections: _sections, ...rest } = tool;
-  return rest;
-}
 
 /** The compiled form of a catalog: file name -> contents. Pure, so builds and caches share it. */
 export function compileArtifacts(catalog: Catalog, problems: Problem[]): Map<string, string | Uint8Array> {

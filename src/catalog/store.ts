@@ -33,3 +33,9 @@ export interface CatalogStore {
   searchIndex(): SearchIndex;
   nameIndex(): NameIndex;
 }
+
+/** A tool without its body sections. */
+export function toSummary(tool: Tool): ToolSummary {
+  const { sections: _sections, ...rest } = tool;
+  return rest;
+}

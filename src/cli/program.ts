@@ -1,7 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, KbError } from '../errors.js';
 import { renderCategories, renderCategoryGuide, renderList } from '../render/lists.js';
-import { resolveCategory } from './resolve.js';
 import { sanitize } from '../render/sanitize.js';
 import { compareAction, runAction, searchAction, showAction } from './actions.js';
 import type { Context, GlobalOptions } from './context.js';
@@ -9,7 +8,7 @@ import { debugWanted, reportFailure } from './failure.js';
 import type { Io } from './io.js';
 import { emitJson, emitText } from './output.js';
 import { listCommand } from './commands/list.js';
-import { categoriesCommand } from './commands/categories.js';
+import { categoriesCommand, categoryCommand } from './commands/categories.js';
 import { lintCommand } from './commands/lint.js';
 import { chooseCommand, graphCommand, relatedCommand } from './commands/decide.js';
 import { newCommand, openCommand } from './commands/authoring.js';
@@ -134,17 +133,14 @@ export function buildProgram(io: Io): Command {
     .addHelpText('after', examples(['devops-kb categories', 'devops-kb categories service-mesh', 'devops-kb categories --json']))
     .action(
       action(async (ctx, cmd) => {
-        const cats = await categoriesCommand(ctx);
         const name = cmd.args[0];
         if (name) {
-          const store = await ctx.store();
-          const cat = resolveCategory(store.categories(), name);
-          const view = cats.find((c) => c.id === cat.id)!;
-          const guide = store.guide(cat.id);
-          if (ctx.json) emitJson(ctx, { ...view, sections: guide.map((s) => ({ title: s.title, markdown: s.markdown })), tools: store.summaries().filter((t) => t.category === cat.id).map((t) => t.id) });
-          else emitText(ctx, renderCategoryGuide(view, guide, store.summaries().filter((t) => t.category === cat.id).map((t) => t.id), ctx.render), pager(cmd));
+          const { view, guide, tools } = await categoryCommand(ctx, name);
+          if (ctx.json) emitJson(ctx, { ...view, sections: guide.map((s) => ({ title: s.title, markdown: s.markdown })), tools });
+          else emitText(ctx, renderCategoryGuide(view, guide, tools, ctx.render), pager(cmd));
           return;
         }
+        const cats = await categoriesCommand(ctx);
         if (ctx.json) emitJson(ctx, cats.map((c) => ({ id: c.id, name: c.name, count: c.count, facets: c.facets.map((f) => ({ key: f.key, label: f.label, type: f.type, ...(f.values ? { values: f.values } : {}) })) })));
         else emitText(ctx, renderCategories(cats, ctx.render), pager(cmd));
       }),

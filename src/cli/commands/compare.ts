@@ -1,5 +1,5 @@
 import { buildComparison, type Comparison } from '../../catalog/compare.js';
-import type { CatalogStore } from '../../catalog/store.js';
+import { toSummary, type CatalogStore } from '../../catalog/store.js';
 import type { Category } from '../../catalog/types.js';
 import { UsageError } from '../../errors.js';
 import type { Context } from '../context.js';
@@ -18,16 +18,16 @@ export interface CompareResult {
 
 export const COMPARE_EXAMPLE = 'devops-kb compare chef puppet';
 
-async function categoryTools(ctx: Context, category: string, names: string[]): Promise<{ store: CatalogStore; ids: string[] }> {
+async function categoryTools(ctx: Context, category: string, names: string[]): Promise<{ store: CatalogStore; ids: string[]; category: string }> {
   if (names.length > 0) throw new UsageError('give either tool names or --category, not both', { hint: 'for example: devops-kb compare --category orchestration' });
   const store = await ctx.store();
   const cat = resolveCategory(store.categories(), category);
   const ids = store.summaries().filter((t) => t.category === cat.id).map((t) => t.id);
   if (ids.length === 0) throw new UsageError(`category '${cat.id}' has no tools to compare`);
-  return { store, ids };
+  return { store, ids, category: cat.id };
 }
 
-async function namedTools(ctx: Context, names: string[]): Promise<{ store: CatalogStore; ids: string[] }> {
+async function namedTools(ctx: Context, names: string[]): Promise<{ store: CatalogStore; ids: string[]; category?: string }> {
   if (names.length < 2) {
     throw new UsageError(names.length === 0 ? 'compare needs at least two tools' : `compare needs a second tool to compare ${names[0]} with`, {
       hint: `for example: ${COMPARE_EXAMPLE}, or compare --category orchestration`,
@@ -40,22 +40,15 @@ export async function compareCommand(ctx: Context, names: string[], opts: Compar
   if (opts.format && !['table', 'markdown', 'json'].includes(opts.format)) {
     throw new UsageError(`--format must be table, markdown or json; got '${opts.format}'`);
   }
-  const { store, ids } = opts.category ? await categoryTools(ctx, opts.category, names) : await namedTools(ctx, names);
+  const { store, ids, category } = opts.category ? await categoryTools(ctx, opts.category, names) : await namedTools(ctx, names);
   const categories = store.categories();
   const unique = [...new Set(ids)];
   if (unique.length < ids.length && !opts.category) ctx.warn(`warning: the same tool was named twice; comparing ${unique.join(', ')}`);
   if (unique.length < 2 && !opts.category) {
     throw new UsageError('compare needs two different tools', { hint: `for example: ${COMPARE_EXAMPLE}` });
   }
-  const tools = unique.map((id) => {
-    const { sections: _s, ...summary } = store.tool(id);
-    return summary;
-  });
-  const comparison = buildComparison(tools, categories);
-  if (opts.category) {
-    const cat = resolveCategory(categories, opts.category);
-    if (!comparison.categories.includes(cat.id)) comparison.categories.unshift(cat.id);
-  }
+  const comparison = buildComparison(unique.map((id) => toSummary(store.tool(id))), categories);
+  if (category && !comparison.categories.includes(category)) comparison.categories.unshift(category);
   if (opts.diff) comparison.rows = comparison.rows.filter((r) => !r.same);
   return { comparison, categories };
 }
