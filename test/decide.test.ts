@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { chooseTools } from '../src/catalog/choose.js';
-import { memoryStore, toSummary } from '../src/catalog/compiled.js';
+import { memoryStore } from '../src/store/memory.js';
+import { toSummary } from '../src/catalog/types.js';
 import { parseFilters } from '../src/catalog/filter.js';
 import { graphAround, relationsOf } from '../src/catalog/relations.js';
 import { graphDot, graphMermaid } from '../src/render/graph.js';

@@ -2,7 +2,7 @@ import { checkFacetValue } from './facets.js';
 import type { ParsedCategoryNote, ParsedToolNote } from './note.js';
 import type { Positions } from './schema.js';
 import type { Catalog, Category, FacetDef, Problem, Tool } from './types.js';
-import { closest } from '../search/suggest.js';
+import { closest } from '../text/names.js';
 
 /** One content directory's parsed notes. Later layers override earlier ones by id. */
 export interface Layer {

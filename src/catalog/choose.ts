@@ -1,4 +1,4 @@
-import { compareStrings } from '../search/suggest.js';
+import { compareStrings } from '../text/names.js';
 import { matches, type Filter } from './filter.js';
 import { UNKNOWN, type ToolSummary } from './types.js';
 

@@ -2,7 +2,8 @@
  * What the hot commands do once their arguments are known: run the command, render, emit.
  * Shared by the commander program and the fast path, so both behave the same.
  */
-import { CorruptArtifactError, defaultCacheRoot, dropCache } from '../catalog/disk.js';
+import { CorruptArtifactError } from '../store/dir-store.js';
+import { defaultCacheRoot, dropCache } from '../store/user-cache.js';
 import { comparisonMarkdown, renderComparison } from '../render/compare.js';
 import { renderSearch } from '../render/lists.js';
 import { sanitize } from '../render/sanitize.js';

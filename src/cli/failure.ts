@@ -1,4 +1,4 @@
-import { CorruptArtifactError } from '../catalog/disk.js';
+import { CorruptArtifactError } from '../store/dir-store.js';
 import { ExitCode, formatError, KbError } from '../errors.js';
 import type { Io } from './io.js';
 

@@ -1,9 +1,9 @@
 import { suggestTools } from '../catalog/lookup.js';
-import type { CatalogStore } from '../catalog/store.js';
+import type { CatalogStore } from '../store/types.js';
 import type { Context } from './context.js';
 import type { Category, Tool } from '../catalog/types.js';
 import { NotFoundError } from '../errors.js';
-import { closest, normalizeName } from '../search/suggest.js';
+import { closest, normalizeName } from '../text/names.js';
 
 /** Resolves an id, display name (any case) or alias to a tool id, or throws with did-you-mean. */
 export function resolveToolId(store: CatalogStore, input: string): string {

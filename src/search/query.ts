@@ -1,6 +1,6 @@
 import type { NameIndex, SearchIndex } from './index.js';
 import { categoriesOf, findTerm, termAt, termCount } from './layout.js';
-import { compareStrings, editDistance, normalizeName } from './suggest.js';
+import { compareStrings, editDistance, normalizeName } from '../text/names.js';
 import { bigrams, stem, words } from './tokenize.js';
 
 export interface SearchOptions {

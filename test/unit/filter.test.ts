@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFilters, parseFilters } from '../../src/catalog/filter.js';
-import { toSummary } from '../../src/catalog/compiled.js';
+import { toSummary } from '../../src/catalog/types.js';
 import { UsageError } from '../../src/errors.js';
 import { miniCatalog } from './fixture.js';
 

@@ -1,5 +1,6 @@
 import { buildComparison, type Comparison } from '../../catalog/compare.js';
-import { toSummary, type CatalogStore } from '../../catalog/store.js';
+import { toSummary } from '../../catalog/types.js';
+import { type CatalogStore } from '../../store/types.js';
 import type { Category } from '../../catalog/types.js';
 import { UsageError } from '../../errors.js';
 import type { Context } from '../context.js';

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { assembleCatalog } from '../../catalog/assemble.js';
-import { dirStore, isDirectory, loadLayer } from '../../catalog/disk.js';
+import { dirStore } from '../../store/dir-store.js';
+import { isDirectory } from '../../store/files.js';
+import { loadLayer } from '../../store/load-layer.js';
 import type { Layer } from '../../catalog/assemble.js';
 import type { Problem } from '../../catalog/types.js';
 import { UsageError } from '../../errors.js';

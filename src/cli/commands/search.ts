@@ -1,5 +1,5 @@
 import type { Tool } from '../../catalog/types.js';
-import { normalizeName } from '../../search/suggest.js';
+import { normalizeName } from '../../text/names.js';
 import { fuseMatcher, hasUnknownWord, runSearch, type NameMatcher } from '../../search/query.js';
 import type { SearchResultView } from '../../render/lists.js';
 import { UsageError } from '../../errors.js';
