@@ -1,3 +1,4 @@
+/** Assembles parsed notes from ordered layers (built-in, then user folders) into one catalog: overrides, duplicates, category checks, typed facets and known relations. */
 import { checkFacetValue } from './facets.js';
 import type { ParsedCategoryNote, ParsedToolNote } from './note.js';
 import type { Positions } from './schema.js';

@@ -1,3 +1,4 @@
+/** Ranks a category's tools by how many needs (filters) they meet, miss or leave unknown. */
 import { compareStrings } from '../text/names.js';
 import { matches, type Filter } from './filter.js';
 import { UNKNOWN, type ToolSummary } from './types.js';

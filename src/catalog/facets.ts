@@ -1,3 +1,4 @@
+/** Checks facet values against their definitions and formats them for display and comparison. */
 import { BOOL_QUALIFIERS, UNKNOWN, type FacetDef, type FacetValue } from './types.js';
 
 export type FacetCheck = { ok: true; value: FacetValue } | { ok: false; message: string; hint: string };

@@ -1,3 +1,4 @@
+/** Parses and applies `--where` filters (=, !=, ~, year comparisons) over tool facts and facets. */
 import { UsageError } from '../errors.js';
 import type { Category, FacetValue, ToolSummary } from './types.js';
 

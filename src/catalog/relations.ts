@@ -1,3 +1,4 @@
+/** Relations between tools: a tool's direct relations (both directions) and the relation graph around it. */
 import type { ToolSummary } from './types.js';
 
 export interface Relations {

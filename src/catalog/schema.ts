@@ -1,3 +1,4 @@
+/** Validates tool and category frontmatter against the note format, with positions and hints for every problem. */
 import { locateKey } from './frontmatter.js';
 import type { SplitNote } from './frontmatter.js';
 import {

@@ -14,7 +14,7 @@ import { showCommand, showJson } from './commands/show.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { emitJson, emitText } from './output.js';
-import { openStore } from './store.js';
+import { openStore } from './open-store.js';
 
 export type Action = (ctx: Context) => Promise<void>;
 

@@ -1,3 +1,4 @@
+/** The per-invocation context: global options, colour and width decisions, warnings and broken-note reports. */
 import { UsageError } from '../errors.js';
 import type { CatalogStore } from '../store/types.js';
 import type { Problem } from '../catalog/types.js';

@@ -1,3 +1,4 @@
+/** The commander program: every command, its options, help and examples, wired to commands/*. */
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, KbError } from '../errors.js';
 import { renderCategories, renderCategoryGuide, renderList } from '../render/lists.js';

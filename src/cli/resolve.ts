@@ -1,3 +1,4 @@
+/** Resolves the tool and category names a user typed (ids, names, aliases) or throws NotFoundError with suggestions. */
 import { suggestTools } from '../catalog/lookup.js';
 import type { CatalogStore } from '../store/types.js';
 import type { Context } from './context.js';

@@ -1,3 +1,4 @@
+/** Renders search results, tool lists, the category overview and a category guide. */
 import type { FacetDef, Section, ToolSummary } from '../catalog/types.js';
 import { clampWidth, heading, keyValues, renderBlocks, type RenderOptions } from './layout.js';
 import { sanitize } from './sanitize.js';

@@ -1,3 +1,4 @@
+/** Terminal string width, padding and word wrapping (East Asian wide characters, escapes ignored). */
 import { stripAnsi } from './sanitize.js';
 
 /** Columns a code point occupies: 0 for combining marks, 2 for wide East Asian and emoji, else 1. */

@@ -1,3 +1,4 @@
+/** Builds the search index from a catalog: per-field terms and weights (BM25F), priors, and the name index for typo matching. */
 import Fuse from 'fuse.js';
 import { formatFacetValue } from '../catalog/facets.js';
 import type { Catalog, Tool } from '../catalog/types.js';

@@ -1,3 +1,4 @@
+/** Runs a query against the search index: scoring, phrase and name boosts, category and alternative intents, typo correction. */
 import type { NameIndex, SearchIndex } from './index.js';
 import { categoriesOf, findTerm, termAt, termCount } from './layout.js';
 import { compareStrings, editDistance, normalizeName } from '../text/names.js';

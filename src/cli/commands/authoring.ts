@@ -1,3 +1,4 @@
+/** `new` (a note skeleton that passes lint) and `open` (a tool's homepage). */
 import * as path from 'node:path';
 import { fileExists, writeTextFile } from '../../store/files.js';
 import { ID_PATTERN } from '../../catalog/schema.js';

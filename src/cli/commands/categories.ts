@@ -1,3 +1,4 @@
+/** `categories`: every category with its tool count, or one category's facets, tools and guide. */
 import type { Section } from '../../catalog/types.js';
 import type { CategoryView } from '../../render/lists.js';
 import type { Context } from '../context.js';

@@ -1,3 +1,4 @@
+/** `compare`: resolves the named tools (or a category) and builds their comparison. */
 import { buildComparison, type Comparison } from '../../catalog/compare.js';
 import { toSummary } from '../../catalog/types.js';
 import { type CatalogStore } from '../../store/types.js';

@@ -1,3 +1,4 @@
+/** `related`, `graph` and `choose`: relations, relation graphs and needs-based ranking. */
 import { chooseTools, type Choice } from '../../catalog/choose.js';
 import { parseFilters } from '../../catalog/filter.js';
 import { graphAround, graphOfCategory, relationsOf, type Graph, type Relations } from '../../catalog/relations.js';

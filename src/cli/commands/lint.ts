@@ -1,3 +1,4 @@
+/** `lint`: checks user or shipped notes against the built-in catalog and reports positioned problems. */
 import * as path from 'node:path';
 import { assembleCatalog } from '../../catalog/assemble.js';
 import { dirStore } from '../../store/dir-store.js';

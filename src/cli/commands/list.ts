@@ -1,3 +1,4 @@
+/** `list`: tools filtered by category, tag and `--where`, grouped by category. */
 import type { ToolSummary } from '../../catalog/types.js';
 import type { Context } from '../context.js';
 import { resolveCategory } from '../resolve.js';

@@ -1,3 +1,4 @@
+/** `search`: ranked hits with snippets, filtered by category and `--where`. */
 import type { Tool } from '../../catalog/types.js';
 import { normalizeName } from '../../text/names.js';
 import { fuseMatcher, hasUnknownWord, runSearch, type NameMatcher } from '../../search/query.js';

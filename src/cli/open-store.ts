@@ -1,3 +1,4 @@
+/** Opens the catalog a command reads: the built-in store, or the cached merge with user content. */
 import { defaultCacheRoot, openUserCatalog } from '../store/user-cache.js';
 import { dirStore } from '../store/dir-store.js';
 import { isDirectory } from '../store/files.js';
