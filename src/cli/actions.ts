@@ -41,7 +41,7 @@ export const searchAction = (words: string[], opts: SearchOptions, pager: boolea
   const result = await searchCommand(ctx, words, opts);
   if (ctx.json) emitJson(ctx, result.hits);
   else if (result.hits.length === 0) ctx.warn(`no tool matches '${sanitize(result.query)}'. Try fewer or different words, or 'devops-kb categories' to browse.`);
-  else emitText(ctx, renderSearch(await searchViews(ctx, result), ctx.render), pager);
+  else emitText(ctx, renderSearch(await searchViews(ctx, result), ctx.render, result.total), pager);
 };
 
 export const compareAction = (names: string[], opts: CompareOptions, pager: boolean): Action => async (ctx) => {

@@ -14,6 +14,8 @@ export interface SearchResultView {
   snippet?: string;
   /** Words to highlight in the snippet. */
   highlight?: string[];
+  /** Far below the best hit: listed after a "weaker matches" separator. */
+  weak?: boolean;
 }
 
 function highlight(line: string, words: string[], style: (s: string) => string): string {
@@ -22,13 +24,17 @@ function highlight(line: string, words: string[], style: (s: string) => string):
   return line.replace(re, (m) => style(m));
 }
 
-/** Ranked search results: id, name, category, summary and, when it helps, the matching snippet. */
-export function renderSearch(results: SearchResultView[], opts: RenderOptions): string {
+/**
+ * Ranked search results: id, name, category, summary and, when it helps, the matching snippet. Weak
+ * matches follow a separator; when the list was cut, a footer says how many there were.
+ */
+export function renderSearch(results: SearchResultView[], opts: RenderOptions, total = results.length): string {
   const width = clampWidth(opts.width);
   const t = opts.theme;
   const out: string[] = [];
   results.forEach((r, i) => {
     if (i > 0) out.push('');
+    if (r.weak && (i === 0 || !results[i - 1]!.weak)) out.push(t.dim(rule('weaker matches', width)), '');
     const head = `${sanitize(r.id)}  ${sanitize(r.name)} · ${sanitize(r.category)}${r.status !== 'active' ? ` · ${r.status}` : ''}`;
     out.push(...wrap(head, width).map((l, k) => (k === 0 ? t.title(l) : l)));
     out.push(...wrap(sanitize(r.summary), width, '  ', '  '));
@@ -36,7 +42,14 @@ export function renderSearch(results: SearchResultView[], opts: RenderOptions): 
       out.push(...wrap(`“${sanitize(r.snippet)}”`, width, '    ', '    ').map((l) => t.dim(highlight(l, r.highlight ?? [], t.match))));
     }
   });
+  if (total > results.length) out.push('', t.dim(`showing ${results.length} of ${total}; --limit ${total} shows all`));
   return out.join('\n') + '\n';
+}
+
+/** A labelled horizontal rule: "── weaker matches ──────". */
+function rule(label: string, width: number): string {
+  const head = `── ${label} `;
+  return head + '─'.repeat(Math.max(2, Math.min(width, 60) - stringWidth(head)));
 }
 
 /** Tools grouped by category, one row each: id, name, summary. */
