@@ -116,3 +116,14 @@ export function wrap(text: string, width: number, indent = '', firstIndent = '')
   }
   return lines.map((l) => (stringWidth(l) > w ? hardBreak(l, w)[0]! : l));
 }
+
+/** Cuts text to at most `width` columns, ending with "…" when anything was cut. */
+export function truncate(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (stringWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out.trimEnd()}…`;
+}
