@@ -82,3 +82,37 @@ describe('at a terminal (through a pseudo-terminal)', () => {
     expect(r.stdout).toMatch(/Monitoring \(\d+\)/);
   });
 });
+
+describe('search precision through the binary', () => {
+  it('finds nothing for nonsense: exit 0, [] as JSON, a hint on stderr and nothing on stdout', () => {
+    const json = exec(['search', 'zzqxv', 'wplk', '--json']);
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual([]);
+    const text = exec(['search', 'zzqxv', 'wplk']);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toBe('');
+    expect(text.stderr).toMatch(/no tool matches 'zzqxv wplk'/);
+  });
+
+  it('ranks a tool first when its name comes with noise or stop words', () => {
+    for (const q of [['kubernetes', 'xyz'], ['kubernetes', 'the'], ['k8s', 'qqqq']]) {
+      expect(JSON.parse(exec(['search', ...q, '--json']).stdout)[0].id, q.join(' ')).toBe('kubernetes');
+    }
+  });
+
+  it('says how many matched when the list is cut, and marks weak hits in JSON and text alike', () => {
+    const text = exec(['search', 'docker', 'alternative', '--limit', '10']).stdout;
+    const hits = JSON.parse(exec(['search', 'docker', 'alternative', '--json', '--limit', '10']).stdout) as { id: string; score: number; weak: boolean }[];
+    expect(hits.slice(0, 3).every((h) => !h.weak)).toBe(true);
+    const firstWeak = hits.findIndex((h) => h.weak);
+    expect(firstWeak).toBeGreaterThan(0);
+    // The text lists the same ids in the same order, with the separator before the first weak one.
+    const order = [...text.matchAll(/^([a-z0-9-]+) .* · /gm)].map((m) => m[1]);
+    expect(order).toEqual(hits.map((h) => h.id));
+    const sep = text.indexOf('── weaker matches');
+    expect(sep).toBeGreaterThan(text.indexOf(`\n${hits[firstWeak - 1]!.id} `));
+    expect(sep).toBeLessThan(text.indexOf(`\n${hits[firstWeak]!.id} `));
+    const cut = exec(['search', 'kubernetes', 'cluster', '--limit', '2']).stdout;
+    expect(cut).toMatch(/showing 2 of (\d+); --limit \1 shows all\n$/);
+  });
+});

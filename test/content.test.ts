@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dirStore } from '../src/catalog/disk.js';
+import { dirStore } from '../src/store/dir-store.js';
 import { UNKNOWN, type Tool } from '../src/catalog/types.js';
 import { BUILTIN, ROOT } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dirStore } from '../src/catalog/disk.js';
+import { dirStore } from '../src/store/dir-store.js';
 import { parseToolNote } from '../src/catalog/note.js';
 import { runSearch } from '../src/search/query.js';
 import { renderTool } from '../src/render/show.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dirStore } from '../src/catalog/disk.js';
+import { dirStore } from '../src/store/dir-store.js';
 import { BUILTIN, ROOT, json, run } from './helpers.js';
 
 interface Query {

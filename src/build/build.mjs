@@ -11,7 +11,7 @@ const lazyBundles = {
   name: 'lazy-bundles',
   setup(b) {
     // Dynamic imports of these modules stay separate bundles, loaded with require() on demand.
-    b.onResolve({ filter: /^(\.\.?\/)+(search\/|cli\/)?(program|pipeline|fuse-bundle|chalk-bundle)\.js$/ }, (args) => ({ path: `./${args.path.split('/').pop().slice(0, -3)}.cjs`, external: true }));
+    b.onResolve({ filter: /^(\.\.?\/)+(search\/|cli\/|store\/)?(program|pipeline|fuse-bundle|chalk-bundle)\.js$/ }, (args) => ({ path: `./${args.path.split('/').pop().slice(0, -3)}.cjs`, external: true }));
   },
 };
 // Build into a fresh folder and swap it in at the end: a CLI running meanwhile never sees half a build.
@@ -21,7 +21,7 @@ await build({
   entryPoints: {
     main: 'src/cli/main.ts',
     program: 'src/cli/program.ts',
-    pipeline: 'src/catalog/pipeline.ts',
+    pipeline: 'src/store/pipeline.ts',
     'fuse-bundle': 'src/search/fuse-bundle.ts',
     'chalk-bundle': 'src/render/chalk-bundle.ts',
     'compile-content': 'src/build/compile-content.ts',

@@ -4,8 +4,9 @@
  */
 import * as path from 'node:path';
 import { assembleCatalog } from '../catalog/assemble.js';
-import { compileArtifacts } from '../catalog/compiled.js';
-import { loadLayer, writeArtifacts } from '../catalog/disk.js';
+import { compileArtifacts } from '../store/compile.js';
+import { loadLayer } from '../store/load-layer.js';
+import { writeArtifacts } from '../store/dir-store.js';
 
 async function compile(contentDir: string, outDir: string): Promise<void> {
   const started = performance.now();

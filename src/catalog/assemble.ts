@@ -1,8 +1,10 @@
+/** Assembles parsed notes from ordered layers (built-in, then user folders) into one catalog: overrides, duplicates, category checks, typed facets and known relations. */
 import { checkFacetValue } from './facets.js';
 import type { ParsedCategoryNote, ParsedToolNote } from './note.js';
 import type { Positions } from './schema.js';
 import type { Catalog, Category, FacetDef, Problem, Tool } from './types.js';
-import { closest } from '../search/suggest.js';
+import { closest } from '../text/names.js';
+import { nameProblems } from './names-check.js';
 
 /** One content directory's parsed notes. Later layers override earlier ones by id. */
 export interface Layer {
@@ -100,6 +102,7 @@ export function assembleCatalog(layers: Layer[]): AssembleResult {
     }
     tools.push({ ...rest, also, categories: [note.category, ...also], facets, related });
   }
+  problems.push(...nameProblems([...toolMap.values()], layers.filter((l) => l.builtin).flatMap((l) => l.tools)));
   tools.sort((a, b) => a.id.localeCompare(b.id));
   categories.sort((a, b) => a.id.localeCompare(b.id));
   return { catalog: { tools, categories }, problems };

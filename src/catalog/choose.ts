@@ -1,4 +1,5 @@
-import { compareStrings } from '../search/suggest.js';
+/** Ranks a category's tools by how many needs (filters) they meet, miss or leave unknown. */
+import { compareStrings } from '../text/names.js';
 import { matches, type Filter } from './filter.js';
 import { UNKNOWN, type ToolSummary } from './types.js';
 

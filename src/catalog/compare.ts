@@ -1,3 +1,4 @@
+/** Builds a side-by-side comparison of tools: shared categories, facet rows in category order, common facts, relations and "pick it when". */
 import { facetKey } from './facets.js';
 import type { Category, FacetValue, ToolSummary } from './types.js';
 

@@ -1,8 +1,20 @@
+/** Checks facet values against their definitions and formats them for display and comparison. */
 import { BOOL_QUALIFIERS, UNKNOWN, type FacetDef, type FacetValue } from './types.js';
 
 export type FacetCheck = { ok: true; value: FacetValue } | { ok: false; message: string; hint: string };
 
 const BOOL_WORDS: Record<string, boolean> = { yes: true, no: false, true: true, false: false };
+
+/** True when a text opens or closes more brackets than it closes or opens. */
+function unbalanced(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+    if (depth < 0) return true;
+  }
+  return depth !== 0;
+}
 
 /** Checks (and normalises) one facet value against its definition. */
 export function checkFacetValue(def: FacetDef, raw: unknown): FacetCheck {
@@ -35,6 +47,10 @@ export function checkFacetValue(def: FacetDef, raw: unknown): FacetCheck {
     case 'list': {
       const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : null;
       if (items && items.every((i) => typeof i === 'string' || typeof i === 'number')) {
+        const split = items.map(String).find(unbalanced);
+        if (split !== undefined) {
+          return { ok: false, message: `facet \`${def.key}\` has an item with an unbalanced bracket, ${JSON.stringify(split)}: YAML splits a list at every comma, brackets included`, hint: `write each value as its own item, e.g. \`[unix, aix, solaris]\` rather than \`[unix (aix, solaris)]\`` };
+        }
         return { ok: true, value: items.map((i) => String(i).trim()).filter((i) => i !== '') };
       }
       return { ok: false, message: `facet \`${def.key}\` must be a list of short texts; got ${JSON.stringify(raw)}`, hint: `write \`${def.key}: [a, b]\`` };

@@ -1,3 +1,4 @@
+/** Splits a note into YAML frontmatter and body, with positioned problems, and locates keys for line:column reports. */
 import matter from 'gray-matter';
 import type { Problem } from './types.js';
 

@@ -1,6 +1,11 @@
-import { closest, normalizeName } from '../search/suggest.js';
-import type { Lookup } from './store.js';
+/** Names to tool ids: building the lookup, resolving a typed name and suggesting close ones. */
+import { closest, normalizeName } from '../text/names.js';
 import type { Tool } from './types.js';
+
+/** Normalised names (ids, display names, aliases) to tool ids. */
+export interface Lookup {
+  names: Record<string, string>;
+}
 
 export function buildLookup(tools: Pick<Tool, 'id' | 'name' | 'aliases'>[]): Lookup {
   const names: Record<string, string> = {};
@@ -23,21 +28,4 @@ export function suggestTools(lookup: Lookup, input: string): string[] {
     if (!out.includes(id)) out.push(id);
   }
   return out.slice(0, 3);
-}
-
-/** Which lookup shard holds a normalised name: its first two characters, so a query reads one small file. */
-export function lookupShard(name: string): string {
-  return name.slice(0, 2).replace(/[^a-z0-9]/g, '_') || '_';
-}
-
-/** Splits a lookup into shards by `lookupShard`. */
-export function shardLookup(lookup: Lookup): Map<string, Record<string, string>> {
-  const shards = new Map<string, Record<string, string>>();
-  for (const [name, id] of Object.entries(lookup.names)) {
-    const key = lookupShard(name);
-    let shard = shards.get(key);
-    if (!shard) shards.set(key, (shard = {}));
-    shard[name] = id;
-  }
-  return shards;
 }

@@ -1,3 +1,4 @@
+/** Turns the bytes of one note into a parsed tool or category note (decoding, frontmatter, schema, sections). */
 import { splitFrontmatter } from './frontmatter.js';
 import { validateCategoryFrontmatter, validateToolFrontmatter, type ParsedCategory, type ParsedTool } from './schema.js';
 import { countWords, splitSections } from './sections.js';

@@ -1,3 +1,4 @@
+/** Validates tool and category frontmatter against the note format, with positions and hints for every problem. */
 import { locateKey } from './frontmatter.js';
 import type { SplitNote } from './frontmatter.js';
 import {
@@ -167,7 +168,8 @@ export function validateToolFrontmatter(note: SplitNote, file: string, fileId?: 
     integrates: c.ids('integrates', relatedRaw, ['related', 'integrates']),
   };
   const positions: Positions = {};
-  for (const key of ['category', 'also']) positions[key] = c.at([key]);
+  for (const key of ['id', 'name', 'category', 'also', 'aliases']) positions[key] = c.at([key]);
+  c.list('aliases').forEach((_, i) => (positions[`aliases.${i}`] = c.at(['aliases', i])));
   c.list('also').forEach((_, i) => (positions[`also.${i}`] = c.at(['also', i])));
   for (const key of Object.keys(facetsRaw)) positions[`facets.${key}`] = c.at(['facets', key]);
   for (const rel of RELATION_KEYS) related[rel].forEach((_, i) => (positions[`related.${rel}.${i}`] = c.at(['related', rel, i])));

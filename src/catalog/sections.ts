@@ -1,3 +1,4 @@
+/** Splits a note body into `##` sections with remark and pre-digests them into blocks; counts words. */
 import { remark } from 'remark';
 import type { Block, Section } from './types.js';
 

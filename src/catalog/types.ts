@@ -107,3 +107,9 @@ export interface Catalog {
   tools: Tool[];
   categories: Category[];
 }
+
+/** A tool without its body sections. */
+export function toSummary(tool: Tool): ToolSummary {
+  const { sections: _sections, ...rest } = tool;
+  return rest;
+}

@@ -2,7 +2,8 @@
  * What the hot commands do once their arguments are known: run the command, render, emit.
  * Shared by the commander program and the fast path, so both behave the same.
  */
-import { CorruptArtifactError, defaultCacheRoot, dropCache } from '../catalog/disk.js';
+import { CorruptArtifactError } from '../store/dir-store.js';
+import { defaultCacheRoot, dropCache } from '../store/user-cache.js';
 import { comparisonMarkdown, renderComparison } from '../render/compare.js';
 import { renderSearch } from '../render/lists.js';
 import { sanitize } from '../render/sanitize.js';
@@ -13,7 +14,7 @@ import { showCommand, showJson } from './commands/show.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { emitJson, emitText } from './output.js';
-import { openStore } from './store.js';
+import { openStore } from './open-store.js';
 
 export type Action = (ctx: Context) => Promise<void>;
 
@@ -40,7 +41,7 @@ export const searchAction = (words: string[], opts: SearchOptions, pager: boolea
   const result = await searchCommand(ctx, words, opts);
   if (ctx.json) emitJson(ctx, result.hits);
   else if (result.hits.length === 0) ctx.warn(`no tool matches '${sanitize(result.query)}'. Try fewer or different words, or 'devops-kb categories' to browse.`);
-  else emitText(ctx, renderSearch(await searchViews(ctx, result), ctx.render), pager);
+  else emitText(ctx, renderSearch(await searchViews(ctx, result), ctx.render, result.total), pager);
 };
 
 export const compareAction = (names: string[], opts: CompareOptions, pager: boolean): Action => async (ctx) => {

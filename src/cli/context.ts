@@ -1,5 +1,6 @@
+/** The per-invocation context: global options, colour and width decisions, warnings and broken-note reports. */
 import { UsageError } from '../errors.js';
-import type { CatalogStore } from '../catalog/store.js';
+import type { CatalogStore } from '../store/types.js';
 import type { Problem } from '../catalog/types.js';
 import { loadTheme, type Theme } from '../render/theme.js';
 import type { RenderOptions } from '../render/layout.js';

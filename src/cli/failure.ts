@@ -1,4 +1,5 @@
-import { CorruptArtifactError } from '../catalog/disk.js';
+/** Turns a thrown error into its message, hint and exit code (typed errors) or a one-line internal error. */
+import { CorruptArtifactError } from '../store/dir-store.js';
 import { ExitCode, formatError, KbError } from '../errors.js';
 import type { Io } from './io.js';
 

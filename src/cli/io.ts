@@ -13,5 +13,5 @@ export interface Io {
   ask?: (question: string) => Promise<string | null>;
   version: string;
   /** A catalog already open (tests running thousands of invocations); skips opening from disk. */
-  catalog?: import('../catalog/store.js').CatalogStore;
+  catalog?: import('../store/types.js').CatalogStore;
 }

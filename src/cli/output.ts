@@ -1,3 +1,4 @@
+/** Writes command output: JSON to stdout, text through the pager when it is long and stdout is a TTY. */
 import type { Context } from './context.js';
 
 /** Writes machine output: JSON only on stdout. */

@@ -1,3 +1,4 @@
+/** The commander program: every command, its options, help and examples, wired to commands/*. */
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, KbError } from '../errors.js';
 import { renderCategories, renderCategoryGuide, renderList } from '../render/lists.js';
@@ -128,20 +129,20 @@ export function buildProgram(io: Io): Command {
 
   program
     .command('categories')
-    .description('categories with their tool counts and facets; name one to read how to choose within it')
+    .description('categories with their tool counts; name one for its facets (keys, values, questions) and how to choose')
     .argument('[category]', 'a category id or name: show its facets and its guide')
     .addHelpText('after', examples(['devops-kb categories', 'devops-kb categories service-mesh', 'devops-kb categories --json']))
     .action(
       action(async (ctx, cmd) => {
         const name = cmd.args[0];
-        if (name) {
-          const { view, guide, tools } = await categoryCommand(ctx, name);
-          if (ctx.json) emitJson(ctx, { ...view, sections: guide.map((s) => ({ title: s.title, markdown: s.markdown })), tools });
-          else emitText(ctx, renderCategoryGuide(view, guide, tools, ctx.render), pager(cmd));
+        if (name !== undefined) {
+          const { view, guide, tools, secondary } = await categoryCommand(ctx, name);
+          if (ctx.json) emitJson(ctx, { ...view, secondary: view.secondary ?? 0, sections: guide.map((s) => ({ title: s.title, markdown: s.markdown })), tools, also: secondary });
+          else emitText(ctx, renderCategoryGuide(view, guide, tools, ctx.render, secondary), pager(cmd));
           return;
         }
         const cats = await categoriesCommand(ctx);
-        if (ctx.json) emitJson(ctx, cats.map((c) => ({ id: c.id, name: c.name, count: c.count, facets: c.facets.map((f) => ({ key: f.key, label: f.label, type: f.type, ...(f.values ? { values: f.values } : {}) })) })));
+        if (ctx.json) emitJson(ctx, cats.map((c) => ({ id: c.id, name: c.name, count: c.count, secondary: c.secondary ?? 0, summary: c.summary, facets: c.facets.map((f) => ({ key: f.key, label: f.label, type: f.type, ...(f.values ? { values: f.values } : {}) })) })));
         else emitText(ctx, renderCategories(cats, ctx.render), pager(cmd));
       }),
     );

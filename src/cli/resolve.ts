@@ -1,9 +1,10 @@
+/** Resolves the tool and category names a user typed (ids, names, aliases) or throws NotFoundError with suggestions. */
 import { suggestTools } from '../catalog/lookup.js';
-import type { CatalogStore } from '../catalog/store.js';
+import type { CatalogStore } from '../store/types.js';
 import type { Context } from './context.js';
 import type { Category, Tool } from '../catalog/types.js';
-import { NotFoundError } from '../errors.js';
-import { closest, normalizeName } from '../search/suggest.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { closest, normalizeName } from '../text/names.js';
 
 /** Resolves an id, display name (any case) or alias to a tool id, or throws with did-you-mean. */
 export function resolveToolId(store: CatalogStore, input: string): string {
@@ -38,8 +39,10 @@ export async function resolveTools(ctx: Context, names: string[]): Promise<{ sto
 
 export function resolveCategory(categories: Category[], input: string): Category {
   const key = normalizeName(input);
+  if (key === '') throw new UsageError('a category name is empty', { hint: "'devops-kb categories' lists them" });
   const found = categories.find((c) => c.id === key || normalizeName(c.name) === key);
   if (found) return found;
-  const near = closest(input, categories.map((c) => c.id), 3);
+  // Close spellings first, then categories whose id holds the word ("mesh" -> service-mesh).
+  const near = [...new Set([...closest(input, categories.map((c) => c.id), 3), ...categories.filter((c) => key.length >= 3 && c.id.includes(key)).map((c) => c.id)])].slice(0, 3);
   throw new NotFoundError(`unknown category '${input}'`, near, { hint: near.length ? undefined : "'devops-kb categories' lists them" });
 }

@@ -1,3 +1,4 @@
+/** Renders a comparison as side-by-side columns, stacked blocks or a Markdown table. */
 import { formatFacetValue } from '../catalog/facets.js';
 import type { Comparison, CompareRow } from '../catalog/compare.js';
 import { clampWidth, type RenderOptions } from './layout.js';

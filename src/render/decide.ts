@@ -1,3 +1,4 @@
+/** Renders the decide commands' results: a tool's relations and the ranked choices of `choose`. */
 import type { Choice } from '../catalog/choose.js';
 import type { Relations } from '../catalog/relations.js';
 import { clampWidth, keyValues, type RenderOptions } from './layout.js';

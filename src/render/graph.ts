@@ -1,3 +1,4 @@
+/** Renders a relation graph as a text tree, a Mermaid flowchart or Graphviz DOT. */
 import type { Graph } from '../catalog/relations.js';
 import { clampWidth, type RenderOptions } from './layout.js';
 import { sanitize } from './sanitize.js';

@@ -1,3 +1,4 @@
+/** Shared layout primitives for renderers: width clamping, key-value tables, Markdown blocks, headings. */
 import { sanitize } from './sanitize.js';
 import { styleInline, type Theme } from './theme.js';
 import { hardBreak, padEnd, stringWidth, wrap } from './width.js';

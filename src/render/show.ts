@@ -1,3 +1,4 @@
+/** Renders one tool entry: key facts, facets by category, sections, relations and sources. */
 import { formatFacetValue } from '../catalog/facets.js';
 import type { Category, Tool } from '../catalog/types.js';
 import { clampWidth, heading, keyValues, renderBlocks, type RenderOptions } from './layout.js';

@@ -1,3 +1,4 @@
+/** Colour themes for terminal output (plain or chalk) and inline Markdown styling. */
 import type { ChalkInstance } from 'chalk';
 
 /** Styling functions; the plain theme is the identity, so piped output carries no escapes. */

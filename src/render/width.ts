@@ -1,3 +1,4 @@
+/** Terminal string width, padding and word wrapping (East Asian wide characters, escapes ignored). */
 import { stripAnsi } from './sanitize.js';
 
 /** Columns a code point occupies: 0 for combining marks, 2 for wide East Asian and emoji, else 1. */
@@ -114,4 +115,15 @@ export function wrap(text: string, width: number, indent = '', firstIndent = '')
     lines.push(empty && line.trim() === '' ? line.trimEnd() : line);
   }
   return lines.map((l) => (stringWidth(l) > w ? hardBreak(l, w)[0]! : l));
+}
+
+/** Cuts text to at most `width` columns, ending with "…" when anything was cut. */
+export function truncate(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (stringWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out.trimEnd()}…`;
 }

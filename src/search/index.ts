@@ -1,7 +1,8 @@
+/** Builds the search index from a catalog: per-field terms and weights (BM25F), priors, and the name index for typo matching. */
 import Fuse from 'fuse.js';
-import { formatFacetValue } from '../catalog/facets.js';
-import type { Catalog, Tool } from '../catalog/types.js';
-import { bigrams, tokenize } from './tokenize.js';
+import type { Catalog, FacetDef, Tool } from '../catalog/types.js';
+import { evidenceOfFacets, splitNegated } from './evidence.js';
+import { bigrams } from './tokenize.js';
 
 /** Field weights: a name or alias match must outrank a mention in the body. */
 export const FIELD_WEIGHTS = {
@@ -10,12 +11,18 @@ export const FIELD_WEIGHTS = {
   tags: 5,
   summary: 4,
   pickWhen: 2,
-  facets: 1.5,
+  facets: 2,
   category: 1.5,
   body: 1,
+  /** Weaknesses and "When to look elsewhere": what a tool lacks is weak evidence that it fits. */
+  caveats: 0.2,
 } as const;
 type Field = keyof typeof FIELD_WEIGHTS;
-const B: Record<Field, number> = { name: 0.3, aliases: 0.3, tags: 0.5, summary: 0.6, pickWhen: 0.6, facets: 0.5, category: 0.3, body: 0.75 };
+const B: Record<Field, number> = { name: 0.3, aliases: 0.3, tags: 0.5, summary: 0.6, pickWhen: 0.6, facets: 0.5, category: 0.3, body: 0.75, caveats: 0.75 };
+/** Sections whose words describe what a tool does not do well. */
+const CAVEAT_SECTIONS = new Set(['weaknesses', 'when to look elsewhere']);
+/** Fields where "no X", "without X" and "lacks X" are evidence against X rather than for it. */
+const NEGATABLE = new Set<Field>(['summary', 'pickWhen', 'body', 'caveats']);
 const K1 = 1.2;
 
 /**
@@ -50,27 +57,34 @@ export interface NameIndex {
 
 export const STATUS_LETTER = { active: 'a', maintenance: 'm', deprecated: 'd', archived: 'x' } as const;
 
-export function fieldTexts(tool: Tool, categoryName: string): Record<Field, string> {
+export function fieldTexts(tool: Tool, categoryName: string, facetText = ''): Record<Field, string> {
+  const body = (caveat: boolean) => tool.sections.filter((s) => CAVEAT_SECTIONS.has(s.title.toLowerCase()) === caveat).map((s) => `${s.title} . ${s.markdown}`).join(' . ');
   return {
     name: `${tool.name} ${tool.id.replace(/-/g, ' ')}`,
     aliases: tool.aliases.join(' . '),
     tags: tool.tags.join(' . '),
     summary: tool.summary,
     pickWhen: tool.pickWhen ?? '',
-    facets: Object.values(tool.facets).map((v) => formatFacetValue(v)).join(' . '),
+    facets: facetText,
     category: `${categoryName} ${tool.categories.join(' ').replace(/-/g, ' ')}`,
-    body: tool.sections.map((s) => `${s.title} . ${s.markdown}`).join(' . '),
+    body: body(false),
+    caveats: body(true),
   };
 }
 
-/** Terms of one field: unigrams plus bigrams within each phrase (separated by " . "). */
-export function fieldTerms(text: string): string[] {
+/**
+ * Terms of one field: unigrams plus bigrams within each phrase (separated by " . " or sentence ends).
+ * In negatable fields, words in the scope of "no", "without", "lacks" ... are returned as `negated`.
+ */
+export function fieldTerms(text: string, negatable = false): { terms: string[]; negated: string[] } {
   const terms: string[] = [];
+  const negated: string[] = [];
   for (const phrase of text.split(/\s\.\s|[.;:!?]\s/)) {
-    const t = tokenize(phrase);
-    terms.push(...t, ...bigrams(t));
+    const { runs, negated: neg } = splitNegated(phrase, negatable);
+    for (const t of runs) terms.push(...t, ...bigrams(t));
+    negated.push(...neg);
   }
-  return terms;
+  return { terms, negated };
 }
 
 export const FUSE_KEYS = [
@@ -82,19 +96,29 @@ export const FUSE_KEYS = [
 /** Builds the search index from a catalog that is passed in. */
 export function buildSearchIndex(catalog: Catalog): SearchIndex {
   const catName = new Map(catalog.categories.map((c) => [c.id, c.name]));
+  const defsOf = new Map(catalog.categories.map((c) => [c.id, c.facets]));
   const fields = Object.keys(FIELD_WEIGHTS) as Field[];
   const perDoc = catalog.tools.map((tool) => {
-    const texts = fieldTexts(tool, catName.get(tool.category) ?? tool.category);
+    const defs = new Map<string, FacetDef>();
+    for (const c of tool.categories) for (const d of defsOf.get(c) ?? []) if (!defs.has(d.key)) defs.set(d.key, d);
+    const facets = evidenceOfFacets(tool.facets, defs);
+    const texts = fieldTexts(tool, catName.get(tool.category) ?? tool.category, facets.text);
     const tf = {} as Record<Field, Map<string, number>>;
     const len = {} as Record<Field, number>;
+    // Evidence of absence ("!term") and exact facet values ("=value") are counted apart from the fields.
+    const marks = new Map<string, number>();
+    const mark = (t: string) => marks.set(t, Math.min(3, (marks.get(t) ?? 0) + 1));
+    for (const t of facets.absent) mark(`!${t}`);
+    for (const v of facets.values) mark(`=${v}`);
     for (const f of fields) {
-      const terms = fieldTerms(texts[f]);
+      const { terms, negated } = fieldTerms(texts[f], NEGATABLE.has(f));
       len[f] = terms.length;
       const m = new Map<string, number>();
       for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1);
       tf[f] = m;
+      for (const t of negated) mark(`!${t}`);
     }
-    return { tf, len };
+    return { tf, len, marks };
   });
   const n = Math.max(1, perDoc.length);
   const avg = {} as Record<Field, number>;
@@ -113,6 +137,12 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
         if (f !== 'body') outsideBody.add(term);
       }
     }
+    for (const [term, count] of d.marks) {
+      let m = weighted.get(term);
+      if (!m) weighted.set(term, (m = new Map()));
+      m.set(doc, count);
+      outsideBody.add(term);
+    }
   });
   // A phrase seen in one body only adds little over its words and most of the index size: drop it.
   const terms = [...weighted.keys()].filter((t) => !t.includes('_') || outsideBody.has(t) || weighted.get(t)!.size > 1).sort();
@@ -120,8 +150,10 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
   const flat: number[] = [];
   terms.forEach((term, i) => {
     const docs = weighted.get(term)!;
+    // Marks ("!term", "=value") keep their plain counts: the query weighs them, not BM25.
+    const mark = term[0] === '!' || term[0] === '=';
     const idf = Math.log(1 + (n - docs.size + 0.5) / (docs.size + 0.5));
-    for (const [doc, w] of docs) flat.push(doc, (idf * w * (K1 + 1)) / (K1 + w));
+    for (const [doc, w] of docs) flat.push(doc, mark ? w : (idf * w * (K1 + 1)) / (K1 + w));
     offsets[i + 1] = flat.length / 2;
   });
   const catNames = [...new Set(catalog.tools.flatMap((t) => t.categories))];

@@ -1,3 +1,4 @@
+/** Binary layout of the search index: terms as one string with offsets, postings as packed arrays; serialize and read back. */
 import type { SearchIndex } from './index.js';
 
 /** How many terms the index holds. */

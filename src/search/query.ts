@@ -1,6 +1,8 @@
+/** Runs a query against the search index: scoring, phrase and name boosts, category and alternative intents, typo correction. */
 import type { NameIndex, SearchIndex } from './index.js';
 import { categoriesOf, findTerm, termAt, termCount } from './layout.js';
-import { compareStrings, editDistance, normalizeName } from './suggest.js';
+import { compareStrings, editDistance, normalizeName } from '../text/names.js';
+import { facetValueTerm, NEGATORS } from './evidence.js';
 import { bigrams, stem, words } from './tokenize.js';
 
 export interface SearchOptions {
@@ -28,6 +30,14 @@ export interface SearchHit {
   score: number;
   /** Query terms (after typo correction) that matched. */
   terms: string[];
+  /** Far below the best hit: shown after a "weaker matches" separator. */
+  weak: boolean;
+}
+
+export interface SearchOutcome {
+  hits: SearchHit[];
+  /** Hits above the relevance floor before the limit cut them: "showing N of total". */
+  total: number;
 }
 
 const EXACT_NAME_BONUS = 60;
@@ -37,6 +47,23 @@ const CATEGORY_BONUS = 5;
 const FUSE_BONUS = 30;
 const FUSE_THRESHOLD = 0.34;
 const RETIRED_FACTOR = 0.85;
+/** Weight of a matched bigram relative to a matched word. */
+const PHRASE_FACTOR = 1.5;
+/** Hits under this share of the best score are weak matches. */
+const WEAK_SHARE = 0.4;
+/** Hits under this share of the best score are not shown at all. */
+const FLOOR_SHARE = 0.08;
+/**
+ * "The note says it lacks this": a score is divided by (1 + ABSENCE_PENALTY * units / query words), so one
+ * aside ("browsers cannot call it directly") weighs less in a long query than in a one-word one.
+ */
+const ABSENCE_PENALTY = 1.5;
+/** A query saying "without X" against a tool whose facet value is exactly X. */
+const EXCLUDED_VALUE_FACTOR = 0.35;
+/** A query saying "without X" for a tool documented as working without X. */
+const ABSENCE_MATCH_BONUS = 2;
+/** Query words after "no", "without", "not" that the query excludes. */
+const QUERY_NEGATION_SCOPE = 2;
 const STATUS = { a: 'active', m: 'maintenance', d: 'deprecated', x: 'archived' } as const;
 
 function addPostings(index: SearchIndex, term: string, scores: Float64Array, factor: number, matched?: Uint16Array): boolean {
@@ -53,7 +80,8 @@ function addPostings(index: SearchIndex, term: string, scores: Float64Array, fac
 
 /** Vocabulary words within a small edit distance of an unknown query word ("terrafrom" -> "terraform"). */
 function correct(word: string, index: SearchIndex): string[] {
-  if (word.length < 4) return [];
+  // Four letters are too few: one edit reaches too many unrelated words ("wplk").
+  if (word.length < 5) return [];
   const cap = word.length >= 8 ? 2 : 1;
   let best = cap + 1;
   let out: string[] = [];
@@ -75,15 +103,45 @@ export function hasUnknownWord(index: SearchIndex, query: string): boolean {
   return words(query).some((w) => findTerm(index, stem(w)) < 0);
 }
 
+/** Query words with the ones a negation excludes ("service mesh without sidecar") set apart. */
+function splitQuery(q: string): { raw: string[]; excluded: string[] } {
+  const raw: string[] = [];
+  const excluded: string[] = [];
+  let scope = 0;
+  for (const w of words(q).slice(0, 32)) {
+    if (NEGATORS.has(w)) scope = QUERY_NEGATION_SCOPE;
+    else if (scope > 0) {
+      scope--;
+      excluded.push(w);
+    } else raw.push(w);
+  }
+  return { raw, excluded };
+}
+
+/** Postings of a term as a doc -> weight map (for the sparse marks "!term" and "=value"). */
+function marks(index: SearchIndex, term: string, into: Float64Array, factor = 1): void {
+  addPostings(index, term, into, factor);
+}
+
 /** Ranks tools for a query: BM25F over all fields, phrase bigrams, name/alias boosts and typo tolerance. */
 export function runSearch(index: SearchIndex, query: string, options: SearchOptions = {}, names?: NameMatcher): SearchHit[] {
+  return search(index, query, options, names).hits;
+}
+
+/**
+ * Ranks tools for a query and says how many passed the relevance floor. Words the index does not know
+ * and cannot correct are noise: they neither match nor stop a tool's name from matching. A query with no
+ * meaningful word finds nothing.
+ */
+export function search(index: SearchIndex, query: string, options: SearchOptions = {}, names?: NameMatcher): SearchOutcome {
   const q = query.trim().slice(0, 500);
-  const raw = words(q).slice(0, 32);
+  const { raw, excluded } = splitQuery(q);
   const tokens = raw.map(stem);
   const n = index.ids.length;
   const scores = new Float64Array(n);
   const matched = new Uint16Array(n);
   const used: string[] = [];
+  const meaningful: string[] = [];
   const seen = new Set<string>();
   raw.forEach((word, i) => {
     const token = tokens[i]!;
@@ -91,6 +149,7 @@ export function runSearch(index: SearchIndex, query: string, options: SearchOpti
     seen.add(token);
     if (addPostings(index, token, scores, 1, matched)) {
       used.push(token);
+      meaningful.push(word);
       return;
     }
     // Correct the word as typed and as stemmed: "agentles" is one edit from "agentless".
@@ -99,10 +158,13 @@ export function runSearch(index: SearchIndex, query: string, options: SearchOpti
       addPostings(index, fix, scores, 0.7, matched);
       used.push(fix);
     }
+    if (fixes.size) meaningful.push(word);
   });
-  for (const pair of new Set(bigrams(tokens))) addPostings(index, pair, scores, 1);
+  const kept = tokens.filter((_, i) => meaningful.includes(raw[i]!));
+  // A phrase ("package manager") is stronger evidence than its words apart.
+  for (const pair of new Set(bigrams(kept))) addPostings(index, pair, scores, PHRASE_FACTOR);
 
-  const distinct = new Set(tokens).size;
+  const distinct = new Set(kept).size;
   if (distinct > 1) {
     // Soft AND: tools matching every word of a multi-word query go first.
     for (let d = 0; d < n; d++) {
@@ -112,7 +174,7 @@ export function runSearch(index: SearchIndex, query: string, options: SearchOpti
   }
 
   // Words of the query that name a category lift that category's tools: "serverless functions".
-  const queryTokens = new Set(tokens);
+  const queryTokens = new Set(kept);
   if (queryTokens.size > 0) {
     const coverage = new Map<string, number>();
     for (let d = 0; d < n; d++) {
@@ -129,31 +191,56 @@ export function runSearch(index: SearchIndex, query: string, options: SearchOpti
   }
   for (let d = 0; d < n; d++) scores[d]! *= index.prior[d] ?? 1;
 
+  // Evidence of absence: a note saying "no canary" is evidence against a query for canaries, and for a
+  // query "without sidecar" a tool whose facet value is exactly "sidecar" is the wrong answer.
+  const absence = new Float64Array(n);
+  for (const t of queryTokens) marks(index, `!${t}`, absence);
+  const unwanted = new Float64Array(n);
+  const lacking = new Float64Array(n);
+  for (const w of excluded) {
+    marks(index, `=${facetValueTerm(w)}`, unwanted);
+    if (stem(w) !== w) marks(index, `=${facetValueTerm(stem(w))}`, unwanted);
+    marks(index, `!${stem(w)}`, lacking);
+  }
+  for (let d = 0; d < n; d++) {
+    if (absence[d]! > 0) scores[d]! /= 1 + (ABSENCE_PENALTY * absence[d]!) / queryTokens.size;
+    if (unwanted[d]! > 0) scores[d]! *= EXCLUDED_VALUE_FACTOR;
+    if (lacking[d]! > 0 && scores[d]! > 0) scores[d]! += ABSENCE_MATCH_BONUS * Math.min(2, lacking[d]!);
+  }
+
+  let named = false;
   if (names) {
     const bonus = (id: string | null, amount: number) => {
       const d = id === null ? -1 : index.ids.indexOf(id);
-      if (d >= 0) scores[d]! += amount;
+      if (d >= 0) {
+        scores[d]! += amount;
+        named = true;
+      }
     };
-    const whole = names.exact(q);
+    // The whole query, or its meaningful words, naming one tool: "kubernetes", "kubernetes the", "k8s xyz".
+    const phrase = meaningful.join(' ');
+    const whole = names.exact(q) ?? (phrase ? names.exact(phrase) : null);
     bonus(whole, EXACT_NAME_BONUS);
-    if (!whole && raw.length > 1) {
+    if (!whole && meaningful.length > 1) {
       // Words that are tool names count when they make up at least half the query ("terraform pulumi"),
       // not when one qualifies a concept ("kubernetes package manager").
-      const parts = [...new Set(q.split(/\s+/).filter((w) => w !== ''))];
-      const named = parts.map((p) => names.exact(p)).filter((id): id is string => id !== null);
-      const wantsAlternatives = parts.some((p) => ALTERNATIVE_INTENT.has(p.toLowerCase()));
+      const parts = [...new Set(meaningful)];
+      const namedIds = parts.map((p) => names.exact(p)).filter((id): id is string => id !== null);
+      const wantsAlternatives = parts.some((p) => ALTERNATIVE_INTENT.has(p));
       if (wantsAlternatives && names.alternatives) {
-        for (const id of named) for (const alt of names.alternatives(id)) bonus(alt, ALTERNATIVE_BONUS);
-      } else if (named.length * 2 > parts.length) {
-        for (const id of named) bonus(id, TOKEN_NAME_BONUS);
+        for (const id of namedIds) for (const alt of names.alternatives(id)) bonus(alt, ALTERNATIVE_BONUS);
+      } else if (namedIds.length * 2 > parts.length) {
+        for (const id of namedIds) bonus(id, TOKEN_NAME_BONUS);
       }
     }
-    if (!whole && names.fuzzy && q.length >= 3 && tokens.length <= 2) {
-      for (const r of names.fuzzy(q)) {
+    if (!whole && names.fuzzy && q.length >= 3 && raw.length <= 2) {
+      for (const r of names.fuzzy(raw.join(' ') || q)) {
         if (r.score < FUSE_THRESHOLD) bonus(r.id, ((FUSE_THRESHOLD - r.score) / FUSE_THRESHOLD) * FUSE_BONUS);
       }
     }
   }
+  // Nonsense finds nothing: no word the index knows or could correct, and no tool name.
+  if (used.length === 0 && !named) return { hits: [], total: 0 };
 
   const allowed = options.categories?.length ? new Set(options.categories) : null;
   const hits: SearchHit[] = [];
@@ -163,14 +250,15 @@ export function runSearch(index: SearchIndex, query: string, options: SearchOpti
     if (allowed && !categoriesOf(index, d).some((c) => allowed.has(c))) continue;
     const status = STATUS[index.status[d] as keyof typeof STATUS] ?? 'active';
     if (status === 'deprecated' || status === 'archived') score *= RETIRED_FACTOR;
-    hits.push({ id: index.ids[d]!, status, score, terms: used });
+    hits.push({ id: index.ids[d]!, status, score, terms: used, weak: false });
   }
   hits.sort((a, b) => b.score - a.score || compareStrings(a.id, b.id));
   const top = hits[0]?.score ?? 0;
-  return hits
-    .filter((h) => h.score >= top * 0.08)
-    .slice(0, options.limit ?? 10)
-    .map((h) => ({ ...h, score: Math.round(h.score * 1000) / 1000 }));
+  const relevant = hits.filter((h) => h.score >= top * FLOOR_SHARE);
+  return {
+    total: relevant.length,
+    hits: relevant.slice(0, options.limit ?? 10).map((h) => ({ ...h, weak: h.score < top * WEAK_SHARE, score: Math.round(h.score * 1000) / 1000 })),
+  };
 }
 
 /**

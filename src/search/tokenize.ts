@@ -1,3 +1,4 @@
+/** Tokenizer for search: words, a light stemmer and bigrams. */
 const STOPWORDS = new Set(
   'a an and are as at be but by for from has have how i in into is it its of on or that the their then there these this to was what when where which who why will with you your vs versus can do does tool tools'.split(' '),
 );

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildComparison } from '../../src/catalog/compare.js';
-import { toSummary } from '../../src/catalog/compiled.js';
+import { toSummary } from '../../src/catalog/types.js';
 import { comparisonMarkdown, renderComparison } from '../../src/render/compare.js';
 import { sanitize, stripAnsi } from '../../src/render/sanitize.js';
 import { renderTool } from '../../src/render/show.js';

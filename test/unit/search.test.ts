@@ -4,7 +4,7 @@ import { buildLookup, resolveName } from '../../src/catalog/lookup.js';
 import { buildNameIndex, buildSearchIndex } from '../../src/search/index.js';
 import { categoriesOf, deserializeSearchIndex, serializeSearchIndex } from '../../src/search/layout.js';
 import { fuseMatcher, hasUnknownWord, runSearch } from '../../src/search/query.js';
-import { closest, editDistance } from '../../src/search/suggest.js';
+import { closest, editDistance } from '../../src/text/names.js';
 import { stem, tokenize } from '../../src/search/tokenize.js';
 import { miniCatalog } from './fixture.js';
 

@@ -1,5 +1,6 @@
+/** `new` (a note skeleton that passes lint) and `open` (a tool's homepage). */
 import * as path from 'node:path';
-import { fileExists, writeTextFile } from '../../catalog/disk.js';
+import { fileExists, writeTextFile } from '../../store/files.js';
 import { ID_PATTERN } from '../../catalog/schema.js';
 import type { Category } from '../../catalog/types.js';
 import { UsageError } from '../../errors.js';

@@ -1,4 +1,6 @@
+/** `related`, `graph` and `choose`: relations, relation graphs and needs-based ranking. */
 import { chooseTools, type Choice } from '../../catalog/choose.js';
+import { membersOf } from '../../catalog/membership.js';
 import { parseFilters } from '../../catalog/filter.js';
 import { graphAround, graphOfCategory, relationsOf, type Graph, type Relations } from '../../catalog/relations.js';
 import { UsageError } from '../../errors.js';
@@ -50,7 +52,7 @@ export async function chooseCommand(ctx: Context, categoryName: string, opts: Ch
     });
   }
   const filters = parseFilters(needs, [category]);
-  const tools = store.summaries().filter((t) => t.category === category.id);
+  const tools = membersOf(category.id, store.summaries()).map((m) => m.tool);
   return { category: category.id, needs, choices: chooseTools(tools, filters) };
 }
 

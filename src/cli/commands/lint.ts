@@ -1,6 +1,9 @@
+/** `lint`: checks user or shipped notes against the built-in catalog and reports positioned problems. */
 import * as path from 'node:path';
 import { assembleCatalog } from '../../catalog/assemble.js';
-import { dirStore, isDirectory, loadLayer } from '../../catalog/disk.js';
+import { dirStore } from '../../store/dir-store.js';
+import { isDirectory } from '../../store/files.js';
+import { loadLayer } from '../../store/load-layer.js';
 import type { Layer } from '../../catalog/assemble.js';
 import type { Problem } from '../../catalog/types.js';
 import { UsageError } from '../../errors.js';
@@ -23,8 +26,10 @@ export function shippedContentDir(builtinDir: string): string {
  */
 export async function lintCommand(ctx: Context, dirs: string[]): Promise<LintResult> {
   const targets = dirs.length ? dirs : ctx.contentDirs.length ? ctx.contentDirs : [shippedContentDir(ctx.io.builtinDir)];
+  // The shipped notes are a whole catalog: checked on their own, not against their compiled copy.
+  const shipped = targets.length === 1 && path.resolve(targets[0]!) === path.resolve(shippedContentDir(ctx.io.builtinDir));
   const builtin = dirStore(ctx.io.builtinDir);
-  const layers: Layer[] = [{
+  const layers: Layer[] = shipped ? [] : [{
     name: 'built-in',
     builtin: true,
     tools: builtin.summaries().map((s) => ({ ...s, sections: [], wordCount: 0, positions: {} })),
@@ -46,7 +51,7 @@ export async function lintCommand(ctx: Context, dirs: string[]): Promise<LintRes
     layers.push(layer);
   }
   const assembled = assembleCatalog(layers);
-  const linted = new Set(layers.slice(1).flatMap((l) => [...l.tools, ...l.categories].map((n) => n.path)));
+  const linted = new Set(layers.filter((l) => !l.builtin).flatMap((l) => [...l.tools, ...l.categories].map((n) => n.path)));
   problems.push(...assembled.problems.filter((p) => linted.has(p.file)));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return { problems, files, errors: problems.filter((p) => p.severity === 'error').length };

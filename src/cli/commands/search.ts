@@ -1,6 +1,7 @@
+/** `search`: ranked hits with snippets, filtered by category and `--where`. */
 import type { Tool } from '../../catalog/types.js';
-import { normalizeName } from '../../search/suggest.js';
-import { fuseMatcher, hasUnknownWord, runSearch, type NameMatcher } from '../../search/query.js';
+import { normalizeName } from '../../text/names.js';
+import { fuseMatcher, hasUnknownWord, search, type NameMatcher } from '../../search/query.js';
 import type { SearchResultView } from '../../render/lists.js';
 import { UsageError } from '../../errors.js';
 import { applyFilters, parseFilters } from '../../catalog/filter.js';
@@ -20,11 +21,15 @@ export interface SearchResultItem {
   summary: string;
   score: number;
   status: Tool['status'];
+  /** Far below the best hit (under 40% of its score). */
+  weak: boolean;
 }
 
 export interface SearchResult {
   query: string;
   hits: SearchResultItem[];
+  /** How many tools matched (after filters), of which `hits` shows the first. */
+  total: number;
 }
 
 export async function searchCommand(ctx: Context, words: string[], opts: SearchOptions): Promise<SearchResult> {
@@ -46,15 +51,16 @@ export async function searchCommand(ctx: Context, words: string[], opts: SearchO
   const inPlay = () => (categories.length ? store.categories().filter((c) => categories.includes(c.id)) : store.categories());
   const filters = opts.where?.length ? parseFilters(opts.where, inPlay()) : [];
   // With filters, rank every match first and filter before cutting to the limit.
-  const ranked = runSearch(index, query, { categories, limit: filters.length ? index.ids.length : limit }, names);
+  const ranked = search(index, query, { categories, limit: filters.length ? index.ids.length : limit }, names);
   const hits: SearchResultItem[] = [];
-  for (const h of ranked) {
-    if (hits.length >= limit) break;
+  let total = filters.length ? 0 : ranked.total;
+  for (const h of ranked.hits) {
     const t = store.tool(h.id);
     if (filters.length && !applyFilters([t], filters).length) continue;
-    hits.push({ id: h.id, name: t.name, category: t.category, summary: t.summary, score: h.score, status: h.status });
+    if (filters.length) total++;
+    if (hits.length < limit) hits.push({ id: h.id, name: t.name, category: t.category, summary: t.summary, score: h.score, status: h.status, weak: h.weak });
   }
-  return { query, hits };
+  return { query, hits, total };
 }
 
 function plainText(tool: Tool): string[] {

@@ -1,3 +1,4 @@
+/** `show`: one tool entry, and its JSON shape. */
 import type { Category, Tool } from '../../catalog/types.js';
 import type { Context } from '../context.js';
 import { resolveTools } from '../resolve.js';

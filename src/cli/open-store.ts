@@ -1,5 +1,8 @@
-import { defaultCacheRoot, dirStore, isDirectory, openUserCatalog } from '../catalog/disk.js';
-import type { CatalogStore } from '../catalog/store.js';
+/** Opens the catalog a command reads: the built-in store, or the cached merge with user content. */
+import { defaultCacheRoot, openUserCatalog } from '../store/user-cache.js';
+import { dirStore } from '../store/dir-store.js';
+import { isDirectory } from '../store/files.js';
+import type { CatalogStore } from '../store/types.js';
 import { brokenFileWarnings, type Context, type StoreOptions } from './context.js';
 
 const warned = new WeakSet<Context>();

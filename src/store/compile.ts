@@ -1,10 +1,10 @@
+/** Turns an assembled catalog into the artifact files the CLI reads at run time: file name -> contents. */
+import { buildLookup } from '../catalog/lookup.js';
+import { toSummary, type Catalog, type Problem } from '../catalog/types.js';
+import { buildNameIndex, buildSearchIndex } from '../search/index.js';
 import { serializeSearchIndex } from '../search/layout.js';
-import { buildNameIndex, buildSearchIndex, type NameIndex, type SearchIndex } from '../search/index.js';
-import { buildLookup, shardLookup } from './lookup.js';
-import { ARTIFACT_FORMAT, toSummary, type CatalogStore, type Lookup, type Manifest } from './store.js';
-
-export { toSummary };
-import type { Catalog, Problem, Tool, ToolSummary } from './types.js';
+import { shardLookup } from './shards.js';
+import { ARTIFACT_FORMAT, type Manifest } from './types.js';
 
 
 /** The compiled form of a catalog: file name -> contents. Pure, so builds and caches share it. */
@@ -28,28 +28,4 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[]): Map<str
   files.set('names.json', JSON.stringify(buildNameIndex(catalog)));
   for (const tool of catalog.tools) files.set(`tools/${tool.id}.json`, JSON.stringify(tool));
   return files;
-}
-
-/** A store over an in-memory catalog: for tests and for callers that already hold the catalog. */
-export function memoryStore(catalog: Catalog, problems: Problem[] = []): CatalogStore {
-  const byId = new Map(catalog.tools.map((t) => [t.id, t]));
-  let index: SearchIndex | undefined;
-  let names: NameIndex | undefined;
-  let lookup: Lookup | undefined;
-  return {
-    manifest: () => ({ format: ARTIFACT_FORMAT, tools: catalog.tools.length, categories: catalog.categories.length, problems }),
-    lookup: () => (lookup ??= buildLookup(catalog.tools)),
-    findName: (name) => (lookup ??= buildLookup(catalog.tools)).names[name] ?? null,
-    tool: (id) => {
-      const t = byId.get(id);
-      if (!t) throw new Error(`no tool ${id} in catalog`);
-      return t;
-    },
-    hasTool: (id) => byId.has(id),
-    categories: () => catalog.categories,
-    guide: (id) => catalog.categories.find((c) => c.id === id)?.sections ?? [],
-    summaries: () => catalog.tools.map(toSummary),
-    searchIndex: () => (index ??= buildSearchIndex(catalog)),
-    nameIndex: () => (names ??= buildNameIndex(catalog)),
-  };
 }

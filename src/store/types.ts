@@ -1,5 +1,9 @@
+/** The read interface of a compiled catalog (built-in or user cache) and its manifest; implementations load lazily. */
 import type { NameIndex, SearchIndex } from '../search/index.js';
-import type { Category, Problem, Section, Tool, ToolSummary } from './types.js';
+import type { Lookup } from '../catalog/lookup.js';
+import type { Category, Problem, Section, Tool, ToolSummary } from '../catalog/types.js';
+
+export type { Lookup };
 
 export const ARTIFACT_FORMAT = 2;
 
@@ -10,10 +14,6 @@ export interface Manifest {
   problems: Problem[];
 }
 
-/** Normalised names (ids, display names, aliases) to tool ids. */
-export interface Lookup {
-  names: Record<string, string>;
-}
 
 /** Read access to a compiled catalog; implementations load lazily. */
 export interface CatalogStore {
@@ -32,10 +32,4 @@ export interface CatalogStore {
   summaries(): ToolSummary[];
   searchIndex(): SearchIndex;
   nameIndex(): NameIndex;
-}
-
-/** A tool without its body sections. */
-export function toSummary(tool: Tool): ToolSummary {
-  const { sections: _sections, ...rest } = tool;
-  return rest;
 }
