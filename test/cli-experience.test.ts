@@ -90,7 +90,7 @@ describe('categories and list at a terminal', () => {
     }
     const mesh = JSON.parse((await run(['categories', 'service-mesh', '--json'])).stdout);
     const chosen = JSON.parse((await run(['choose', 'service-mesh', '--need', 'mtls=on-by-default', '--json'])).stdout);
-    expect(chosen.choices.map((c: { id: string }) => c.id).sort()).toEqual([...mesh.tools, ...mesh.also].sort());
+    expect(chosen.map((c: { id: string }) => c.id).sort()).toEqual([...mesh.tools, ...mesh.also].sort());
   });
 
   it('shows one category with its facets, tools and guide', async () => {
