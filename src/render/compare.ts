@@ -1,7 +1,7 @@
 /** Renders a comparison as side-by-side columns, stacked blocks or a Markdown table. */
 import { formatFacetValue } from '../catalog/facets.js';
 import type { Comparison, CompareRow } from '../catalog/compare.js';
-import { clampWidth, type RenderOptions } from './layout.js';
+import { capList, clampWidth, type RenderOptions } from './layout.js';
 import { sanitize } from './sanitize.js';
 import { padEnd, stringWidth, wrap } from './width.js';
 
@@ -11,7 +11,9 @@ const GAP = 2;
 const MARK = 2; // "≠ " marker column
 
 function cell(row: CompareRow, id: string): string {
-  return sanitize(formatFacetValue(row.values[id]));
+  const v = row.values[id];
+  if (row.kind === 'relation' && Array.isArray(v)) return sanitize(capList(v));
+  return sanitize(formatFacetValue(v));
 }
 
 function header(c: Comparison, categoryNames: string[]): string {

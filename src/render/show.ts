@@ -1,7 +1,7 @@
 /** Renders one tool entry: key facts, facets by category, sections, relations and sources. */
 import { formatFacetValue } from '../catalog/facets.js';
 import type { Category, Tool } from '../catalog/types.js';
-import { clampWidth, heading, keyValues, renderBlocks, type RenderOptions } from './layout.js';
+import { capList, clampWidth, heading, keyValues, RELATION_LIMIT, renderBlocks, type RenderOptions } from './layout.js';
 import { sanitize } from './sanitize.js';
 import { wrap } from './width.js';
 
@@ -76,9 +76,9 @@ export function renderTool(tool: Tool, categories: Category[], opts: RenderOptio
   }
   const rel = tool.related;
   const relRows: [string, string][] = [
-    ['Alternatives', rel.alternatives.join(', ')],
-    ['Uses', rel.uses.join(', ')],
-    ['Integrates', rel.integrates.join(', ')],
+    ['Alternatives', capList(rel.alternatives, RELATION_LIMIT, `devops-kb related ${tool.id}`)],
+    ['Uses', capList(rel.uses, RELATION_LIMIT, `devops-kb related ${tool.id}`)],
+    ['Integrates', capList(rel.integrates, RELATION_LIMIT, `devops-kb related ${tool.id}`)],
     ['Replaced by', tool.replacedBy.join(', ')],
   ];
   if (relRows.some(([, v]) => v)) out.push('', heading('Related', o), ...keyValues(relRows, o));
