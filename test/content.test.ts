@@ -98,6 +98,20 @@ describe('shipped content', () => {
     }
   });
 
+  it('offers only enum values that some tool of the category takes', () => {
+    const unused: string[] = [];
+    const tools = store.summaries();
+    for (const c of categories) {
+      const members = tools.filter((t) => t.categories.includes(c.id));
+      for (const f of c.facets.filter((x) => x.type === 'enum')) {
+        for (const v of f.values ?? []) {
+          if (!members.some((t) => String(t.facets[f.key]).toLowerCase() === v.toLowerCase())) unused.push(`${c.id}.${f.key}=${v}`);
+        }
+      }
+    }
+    expect(unused).toEqual([]);
+  });
+
   it('keeps alternatives and integrations symmetric: a note named by another names it back', () => {
     const byId = new Map(store.summaries().map((t) => [t.id, t]));
     const missing: string[] = [];
