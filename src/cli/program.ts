@@ -209,8 +209,9 @@ export function buildProgram(io: Io): Command {
     .action(
       action(async (ctx, cmd) => {
         const result = await chooseCommand(ctx, cmd.args[0]!, cmd.opts());
-        if (ctx.json) emitJson(ctx, result.choices.map(({ id, score, met, partial, missed, unknown, status }) => ({ id, score, met, partial, missed, unknown, status })));
-        else emitText(ctx, renderChoices(result.choices, result.needs.length, ctx.render), pager(cmd));
+        // JSON stays an array of choices; each gains its name, the number of needs and the tool's values.
+        if (ctx.json) emitJson(ctx, result.choices.map(({ id, name, category, score, met, partial, missed, unknown, status, values }) => ({ id, name, category, score, total: result.needs.length, met, partial, missed, unknown, status, values })));
+        else emitText(ctx, renderChoices(result.choices, result.needs.length, ctx.render, result.labels), pager(cmd));
       }),
     );
 
