@@ -88,6 +88,10 @@ export function renderTool(tool: Tool, categories: Category[], opts: RenderOptio
   ];
   tool.sources.forEach((s, i) => links.push([i === 0 ? 'Sources' : '', s]));
   if (tool.verified) links.push(['Checked', tool.verified]);
-  if (links.some(([, v]) => v)) out.push('', heading('Links', o), ...keyValues(links, o));
+  if (links.some(([, v]) => v)) {
+    // URLs stay whole (wrap never breaks them) and become clickable at a terminal.
+    const linked = keyValues(links.map(([k, v]) => [k, sanitize(v)]), o).map((l) => l.replace(/https?:\/\/[^\s\x1b]+/g, (url) => o.theme.link(url)));
+    out.push('', heading('Links', o), ...linked);
+  }
   return out.join('\n') + '\n';
 }
