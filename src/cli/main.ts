@@ -99,6 +99,12 @@ function processIo(): Io {
         process.removeListener('SIGINT', ignore);
       }
     },
+    edit: (editor, file) => {
+      // The editor command may carry arguments ("code --wait"): run it through the shell, file quoted.
+      const quoted = `'${file.replace(/'/g, "'\\''")}'`;
+      const r = builtin<ChildProcess>('node:child_process').spawnSync(`${editor} ${quoted}`, { stdio: 'inherit', shell: true });
+      return !r.error && r.status === 0;
+    },
     openUrl: (url) => {
       const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
       const r = builtin<ChildProcess>('node:child_process').spawnSync(opener, [url], { stdio: 'ignore' });

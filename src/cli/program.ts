@@ -64,6 +64,8 @@ export function buildProgram(io: Io): Command {
     .version(io.version, '-V, --version', 'print the version')
     .option('--json', 'machine-readable output on stdout')
     .addOption(new Option('--color <mode>', 'when to use color').choices(['auto', 'always', 'never']))
+    .option('--no-color', 'same as --color never')
+    .option('--pager <command>', 'page long output with this command (DEVOPS_KB_PAGER, config pager, PAGER, less -R)')
     .option('--no-pager', 'never page long output')
     .option('--content <dir>', 'extra content directory (repeatable); like DEVOPS_KB_PATH', collect)
     .option('--debug', 'print stack traces for internal errors')
@@ -81,10 +83,13 @@ export function buildProgram(io: Io): Command {
   program
     .command('show')
     .description('show one tool: summary, key facts, facets, sections, relations, sources')
-    .argument('<tool>', 'id, name (any case) or alias, e.g. kubernetes, Kubernetes, k8s')
-    .addHelpText('after', examples(['devops-kb show ansible', 'devops-kb show k8s', 'devops-kb show terraform --json | jq .license']))
+    .argument('<tool...>', 'id, name (any case) or alias, e.g. kubernetes, Kubernetes, k8s; several words name one tool')
+    .option('-b, --brief', 'title, summary and key facts only')
+    .option('-s, --section <title>', 'one section, e.g. strengths, "how it works"')
+    .option('--raw', "the note's Markdown as written")
+    .addHelpText('after', examples(['devops-kb show ansible', 'devops-kb show k8s --brief', 'devops-kb show docker compose', 'devops-kb show vault --section weaknesses', 'devops-kb show terraform --raw > terraform.md', 'devops-kb show terraform --json | jq .license']))
     .action(
-      action((ctx, cmd) => showAction(cmd.args[0]!, pager(cmd))(ctx)),
+      action((ctx, cmd) => showAction(cmd.args, pager(cmd), cmd.opts())(ctx)),
     );
 
   program
@@ -92,7 +97,7 @@ export function buildProgram(io: Io): Command {
     .description('ranked search over names, aliases, tags, summaries, facets and full text (typo tolerant)')
     .argument('<query...>', 'words to look for')
     .option('-c, --category <category>', 'only tools of this category (repeatable)', collect)
-    .option('-n, --limit <n>', 'how many results', '10')
+    .option('-n, --limit <n>', 'how many results (default 10, or limit in the config file)')
     .option('-w, --where <expr>', 'facet filter KEY=VALUE, KEY!=VALUE, KEY~TEXT, firstRelease>=2015 (repeatable)', collect)
     .addHelpText('after', examples(['devops-kb search service discovery', 'devops-kb search terrafrom', 'devops-kb search --category monitoring alerting', 'devops-kb search key value store --where license=Apache-2.0', 'devops-kb search sidecar proxy --json']))
     .action(

@@ -35,16 +35,23 @@ export function facetGroups(tool: Tool, categories: Category[]): { category: Cat
   return groups;
 }
 
-/** A full entry for the terminal: title, summary, facts, facets, sections, relations, links. */
-export function renderTool(tool: Tool, categories: Category[], opts: RenderOptions): string {
+/** Prose (summary, sections) stops at this width, as man and glow do; tables use the whole terminal. */
+export const PROSE_MAX = 100;
+
+/**
+ * A full entry for the terminal: title, summary, facts, facets, sections, relations, links; `brief` stops
+ * after the key facts.
+ */
+export function renderTool(tool: Tool, categories: Category[], opts: RenderOptions, brief = false): string {
   const width = clampWidth(opts.width);
+  const prose = { ...opts, width: Math.min(width, PROSE_MAX) };
   const t = opts.theme;
   const o = { ...opts, width };
   const catName = (id: string) => categories.find((c) => c.id === id)?.name ?? id;
   const out: string[] = [];
   const kind = [tool.category, ...tool.also].map(catName).join(' · ');
   out.push(...wrap(`${sanitize(tool.name)} — ${kind}`, width).map((l) => t.title(l)));
-  out.push(...wrap(sanitize(tool.summary), width));
+  out.push(...wrap(sanitize(tool.summary), prose.width));
   const notice = retiredNotice(tool);
   if (notice) out.push(...wrap(`⚠ ${sanitize(notice)}`, width).map((l) => t.bad(l)));
 
@@ -59,7 +66,9 @@ export function renderTool(tool: Tool, categories: Category[], opts: RenderOptio
         ['Maintainer', tool.maintainer ?? ''],
         ['Hosting', tool.hosting ?? ''],
         ['Status', tool.status + (tool.statusSince ? ` (since ${tool.statusSince})` : '')],
+        ['Id', tool.id],
         ['Aliases', tool.aliases.join(', ')],
+        ['Tags', tool.tags.join(', ')],
         ['Pick it when', tool.pickWhen ?? ''],
       ],
       o,
@@ -69,10 +78,11 @@ export function renderTool(tool: Tool, categories: Category[], opts: RenderOptio
     out.push('', heading(`Compared as ${group.category.name}`, o));
     out.push(...keyValues(group.rows, o));
   }
+  if (brief) return `${out.join('\n')}\n`;
   for (const section of tool.sections) {
     if (section.blocks.length === 0) continue;
     out.push('', heading(section.title || 'Notes', o));
-    out.push(...renderBlocks(section.blocks, o));
+    out.push(...renderBlocks(section.blocks, prose));
   }
   const rel = tool.related;
   const relRows: [string, string][] = [
@@ -94,4 +104,12 @@ export function renderTool(tool: Tool, categories: Category[], opts: RenderOptio
     out.push('', heading('Links', o), ...linked);
   }
   return out.join('\n') + '\n';
+}
+
+/** One section of a note ("Strengths"), found by title in any case; null when the note has none such. */
+export function renderSection(tool: Tool, title: string, opts: RenderOptions): string | null {
+  const section = tool.sections.find((s) => s.title.toLowerCase() === title.trim().toLowerCase());
+  if (!section) return null;
+  const prose = { ...opts, width: Math.min(clampWidth(opts.width), PROSE_MAX) };
+  return `${[opts.theme.title(sanitize(`${tool.name} — ${section.title}`)), ...renderBlocks(section.blocks, prose)].join('\n')}\n`;
 }
