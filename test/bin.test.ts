@@ -28,7 +28,8 @@ describe('the installed binary, as a user runs it', () => {
     expect(exec(['show', 'kubernets']).status).toBe(1);
     expect(exec(['show', '--bogus']).status).toBe(2);
     expect(exec(['bogus']).status).toBe(2);
-    expect(exec(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(exec(['--version']).stdout.trim()).toMatch(/^devops-kb \d+\.\d+\.\d+ \(catalog: \d{3} tools, \d+ categories, built \d{4}-\d\d-\d\d\)$/);
+    expect(JSON.parse(exec(['--version', '--json']).stdout)).toMatchObject({ tools: expect.any(Number), categories: expect.any(Number) });
   });
 
   it('runs without the code cache, and with a damaged one', () => {

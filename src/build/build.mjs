@@ -3,7 +3,7 @@
 // product's hot path. main.cjs holds the fast path (show, search, compare); program.cjs (commander, every
 // command), pipeline.cjs (Markdown parsers, index builder), fuse and chalk load only when needed.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -40,6 +40,8 @@ await build({
   logLevel: 'warning',
 });
 execFileSync(process.execPath, [`${out}/compile-content.cjs`, 'content', `${out}/catalog`], { stdio: 'inherit' });
+// The man page comes from the program itself (commands, flags, help topics), so it never drifts.
+writeFileSync(`${out}/devops-kb.1`, execFileSync(process.execPath, [`${out}/main.cjs`, '__man'], { encoding: 'utf8' }));
 // The code cache is an optimisation: a failure here must not fail the install.
 try {
   execFileSync(process.execPath, ['src/build/code-cache.cjs', out], { stdio: 'ignore' });

@@ -131,3 +131,18 @@ export function renderCategoryGuide(c: CategoryView, guide: Section[], tools: st
   }
   return out.join('\n') + '\n';
 }
+
+/** One line per tool: id, category, status (when not active) and the summary cut to the width. */
+export function renderLong(tools: ToolSummary[], opts: RenderOptions): string {
+  const width = clampWidth(opts.width);
+  const t = opts.theme;
+  const idW = Math.min(26, Math.max(...tools.map((x) => stringWidth(x.id)), 4));
+  const catW = Math.min(24, Math.max(...tools.map((x) => stringWidth(x.category)), 8));
+  return tools
+    .map((x) => {
+      const status = x.status === 'active' ? '' : `[${x.status}] `;
+      const rest = Math.max(10, width - idW - catW - 4);
+      return `${t.accent(padEnd(sanitize(x.id), idW))}  ${t.dim(padEnd(sanitize(x.category), catW))}  ${truncate(status + sanitize(x.summary), rest)}`.trimEnd();
+    })
+    .join('\n') + '\n';
+}

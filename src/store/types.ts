@@ -9,6 +9,8 @@ export const ARTIFACT_FORMAT = 2;
 
 export interface Manifest {
   format: number;
+  /** Day the catalog was compiled (YYYY-MM-DD). */
+  built?: string;
   tools: number;
   categories: number;
   problems: Problem[];
