@@ -108,7 +108,7 @@ describe('search precision through the binary', () => {
     const firstWeak = hits.findIndex((h) => h.weak);
     expect(firstWeak).toBeGreaterThan(0);
     // The text lists the same ids in the same order, with the separator before the first weak one.
-    const order = [...text.matchAll(/^([a-z0-9-]+) .* · /gm)].map((m) => m[1]);
+    const order = [...text.matchAll(/^([a-z0-9-]+)(?:  .*)? · /gm)].map((m) => m[1]);
     expect(order).toEqual(hits.map((h) => h.id));
     const sep = text.indexOf('── weaker matches');
     expect(sep).toBeGreaterThan(text.indexOf(`\n${hits[firstWeak - 1]!.id} `));

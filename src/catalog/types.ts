@@ -31,7 +31,9 @@ export type Block =
   | { kind: 'heading'; text: string; depth: number }
   | { kind: 'list'; ordered: boolean; items: string[] }
   | { kind: 'code'; text: string; lang?: string }
-  | { kind: 'quote'; text: string };
+  | { kind: 'quote'; text: string }
+  /** A GFM pipe table: the header row first. */
+  | { kind: 'table'; rows: string[][] };
 
 export interface Section {
   title: string;

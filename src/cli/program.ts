@@ -260,7 +260,12 @@ export function buildProgram(io: Io): Command {
       action(async (ctx, cmd) => {
         const r = await openCommand(ctx, cmd.args[0]!);
         if (ctx.json) emitJson(ctx, r);
-        else ctx.io.stdout.write(r.opened ? `opened ${r.url}\n` : `${r.url}\n`);
+        else if (r.opened) ctx.io.stdout.write(`opened ${r.url}\n`);
+        else {
+          // Piped, or no browser: the URL alone on stdout for scripts, the reason on stderr.
+          if (ctx.io.stdout.isTTY) ctx.warn('could not open a browser; the homepage is:');
+          ctx.io.stdout.write(`${r.url}\n`);
+        }
       }),
     );
 

@@ -35,7 +35,9 @@ export function renderSearch(results: SearchResultView[], opts: RenderOptions, t
   results.forEach((r, i) => {
     if (i > 0) out.push('');
     if (r.weak && (i === 0 || !results[i - 1]!.weak)) out.push(t.dim(rule('weaker matches', width)), '');
-    const head = `${sanitize(r.id)}  ${sanitize(r.name)} · ${sanitize(r.category)}${r.status !== 'active' ? ` · ${r.status}` : ''}`;
+    // The name only when it says more than the id ("zookeeper Apache ZooKeeper", not "etcd etcd").
+    const named = r.name.toLowerCase().replace(/\s+/g, '-') === r.id ? '' : `  ${sanitize(r.name)}`;
+    const head = `${sanitize(r.id)}${named} · ${sanitize(r.category)}${r.status !== 'active' ? ` · ${r.status}` : ''}`;
     out.push(...wrap(head, width).map((l, k) => (k === 0 ? t.title(l) : l)));
     out.push(...wrap(sanitize(r.summary), width, '  ', '  '));
     if (r.snippet) {
