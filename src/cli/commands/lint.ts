@@ -5,6 +5,7 @@ import { dirStore } from '../../store/dir-store.js';
 import { isDirectory } from '../../store/files.js';
 import { loadLayer } from '../../store/load-layer.js';
 import type { Layer } from '../../catalog/assemble.js';
+import { staleProblems } from '../../catalog/stale.js';
 import type { Problem } from '../../catalog/types.js';
 import { UsageError } from '../../errors.js';
 import type { Context } from '../context.js';
@@ -24,7 +25,21 @@ export function shippedContentDir(builtinDir: string): string {
  * Checks notes in the given directories (default: the user content directories, else the shipped notes)
  * against the built-in categories and tools, so references to built-in ids are valid.
  */
-export async function lintCommand(ctx: Context, dirs: string[]): Promise<LintResult> {
+export interface LintOptions {
+  /** Warn about notes verified more than this many months before `today`. */
+  stale?: string;
+  today?: Date;
+}
+
+/** Checks `--stale`: a whole number of months. */
+export function parseStale(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,4}$/.test(value.trim())) throw new UsageError(`--stale must be a whole number of months, got '${value}'`, { hint: 'for example: devops-kb lint --stale 12' });
+  return Number(value.trim());
+}
+
+export async function lintCommand(ctx: Context, dirs: string[], opts: LintOptions = {}): Promise<LintResult> {
+  const stale = parseStale(opts.stale);
   const targets = dirs.length ? dirs : ctx.contentDirs.length ? ctx.contentDirs : [shippedContentDir(ctx.io.builtinDir)];
   // The shipped notes are a whole catalog: checked on their own, not against their compiled copy.
   const shipped = targets.length === 1 && path.resolve(targets[0]!) === path.resolve(shippedContentDir(ctx.io.builtinDir));
@@ -53,6 +68,10 @@ export async function lintCommand(ctx: Context, dirs: string[]): Promise<LintRes
   const assembled = assembleCatalog(layers);
   const linted = new Set(layers.filter((l) => !l.builtin).flatMap((l) => [...l.tools, ...l.categories].map((n) => n.path)));
   problems.push(...assembled.problems.filter((p) => linted.has(p.file)));
+  if (stale !== undefined) {
+    const notes = layers.filter((l) => !l.builtin).flatMap((l) => l.tools).map((t) => ({ path: t.path, verified: t.verified, position: t.positions.verified }));
+    problems.push(...staleProblems(notes, stale, opts.today ?? new Date()));
+  }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return { problems, files, errors: problems.filter((p) => p.severity === 'error').length };
 }
