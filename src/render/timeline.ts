@@ -19,8 +19,10 @@ export function renderTimeline(entries: TimelineEntry[], opts: RenderOptions): s
     for (const e of group.entries) {
       const lead = `  ${padEnd(e.date, dateW)}  ${padEnd(sanitize(e.id), idW)}  ${padEnd(e.kind, kindW)}  `;
       const room = width - stringWidth(lead);
-      if (room < 20) {
-        out.push(lead.trimEnd(), ...wrap(sanitize(e.text), width, '      ', '      '));
+      if (room < 40) {
+        // Too narrow for a text column: the text goes under the date, wrapped to the full width.
+        const pad = ' '.repeat(dateW + 4);
+        out.push(t.label(lead.trimEnd()), ...wrap(sanitize(e.text), width, pad, pad));
         continue;
       }
       const lines = wrap(sanitize(e.text), room);
