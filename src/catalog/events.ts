@@ -36,8 +36,14 @@ export function eventYear(date: string): number {
   return Number(date.slice(0, 4));
 }
 
-/** Checks every event; bad ones are reported at their key and left out, good ones are returned in note order. */
-export function parseEvents(raw: unknown, report: Report): ToolEvent[] {
+/** The source text of a scalar at a key path, when the caller can read it (YAML turns 2023-13-01 into a valid Date). */
+export type RawText = (path: (string | number)[]) => string | null;
+
+/**
+ * Checks every event; bad ones are reported at their key and left out, good ones are returned in note order.
+ * `rawText` lets a date that YAML read as a timestamp be checked as written.
+ */
+export function parseEvents(raw: unknown, report: Report, rawText: RawText = () => null): ToolEvent[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
     report(['events'], '`events` must be a list of `{date, kind, text, source}` entries', 'write one `- date: 2023-08-10` entry per event, with `kind`, `text` and `source` indented under it');
@@ -55,12 +61,13 @@ export function parseEvents(raw: unknown, report: Report): ToolEvent[] {
     for (const key of Object.keys(e)) {
       if (!EVENT_KEYS.includes(key)) report([...at, key], `unknown key \`${key}\` in event ${i + 1}`, `event keys are ${EVENT_KEYS.join(', ')}`, 'warning');
     }
-    const date = normalizeEventDate(e.date);
+    const written = e.date instanceof Date ? rawText([...at, 'date']) : null;
+    const date = normalizeEventDate(written ?? e.date);
     if (e.date === undefined || e.date === null || e.date === '') {
       report(at, `event ${i + 1} has no \`date\``, 'add `date: YYYY`, `YYYY-MM` or `YYYY-MM-DD`');
       ok = false;
     } else if (date === null) {
-      report([...at, 'date'], `event date ${JSON.stringify(e.date instanceof Date ? e.date.toISOString() : e.date)} is not a valid YYYY, YYYY-MM or YYYY-MM-DD date`, 'write a real date such as `2023`, `2023-08` or `2023-08-10`');
+      report([...at, 'date'], `event date ${JSON.stringify(written ?? (e.date instanceof Date ? e.date.toISOString().slice(0, 10) : e.date))} is not a valid YYYY, YYYY-MM or YYYY-MM-DD date`, 'write a real date such as `2023`, `2023-08` or `2023-08-10`');
       ok = false;
     }
     const kind = typeof e.kind === 'string' ? e.kind.trim() : '';

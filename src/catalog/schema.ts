@@ -33,6 +33,15 @@ class Checker {
     return [p.line, p.column];
   }
 
+  /** The text written after `key:` on the line of a key path, unquoted, or null. */
+  rawScalar(path: (string | number)[]): string | null {
+    const [line] = this.at(path);
+    const text = this.note.yaml.split('\n')[line - this.note.yamlStartLine] ?? '';
+    const key = path[path.length - 1];
+    const m = new RegExp(`^\\s*(?:- )?${String(key)}\\s*:\\s*(.*?)\\s*(?:#.*)?$`).exec(text);
+    return m ? m[1]!.replace(/^(["'])(.*)\1$/, '$2') : null;
+  }
+
   /** Reports a problem that makes the note unusable: it is skipped. */
   fail(path: (string | number)[], message: string, hint: string): void {
     this.fatal = true;
@@ -206,7 +215,7 @@ export function validateToolFrontmatter(note: SplitNote, file: string, fileId?: 
     facets: facetsRaw as Tool['facets'],
     related,
     sources,
-    events: parseEvents(c.note.data.events, (path, message, hint, severity) => c.report(path, message, hint, severity)),
+    events: parseEvents(c.note.data.events, (path, message, hint, severity) => c.report(path, message, hint, severity), (path) => c.rawScalar(path)),
     positions,
   };
   tool.categories = [tool.category, ...tool.also.filter((a) => a !== tool.category)];

@@ -16,10 +16,13 @@ export function renderStack(r: StackReport, opts: RenderOptions): string {
   out.push('', heading('By category', o));
   out.push(...keyValues(r.byCategory.map((c) => [c.name, [...c.primary, ...c.also.map((id) => `${id} (also)`)].join(', ')]), o));
 
+  const catName = (id: string) => r.byCategory.find((c) => c.category === id)?.name ?? id;
   out.push('', heading('Overlaps', o));
   if (r.overlaps.length === 0) out.push(...none(o));
   for (const ov of r.overlaps) {
-    out.push(...wrap(`${ov.tools.join(' and ')} do the same job (${ov.category}); settle it with: ${ov.compare}`, width, '    ', '  • '));
+    const names = ov.tools.length === 2 ? ov.tools.join(' and ') : `${ov.tools.slice(0, -1).join(', ')} and ${ov.tools[ov.tools.length - 1]}`;
+    out.push(...wrap(`${names} do the same job (${catName(ov.category)})`, width, '    ', '  • '));
+    out.push(...wrap(`settle it with: ${ov.compare}`, width, '      ', '    ').map((l) => t.dim(l)));
   }
 
   out.push('', heading('Gaps', o));
