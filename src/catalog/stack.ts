@@ -85,9 +85,9 @@ function gapCandidates(category: string, stack: ToolSummary[], all: ToolSummary[
       Number(b.t.status === 'active') - Number(a.t.status === 'active') ||
       (degree.get(b.t.id) ?? 0) - (degree.get(a.t.id) ?? 0) ||
       (a.t.id < b.t.id ? -1 : 1));
-  const linked = ranked.filter((r) => r.links.length > 0);
-  // With nothing in the stack to connect to, the best-connected tools of the category stand in.
-  return (linked.length ? linked : ranked).slice(0, 3).map((r) => ({ id: r.t.id, name: r.t.name, links: r.links }));
+  // Tools that connect to the stack come first (ranked above); when fewer than three do, the category's
+  // best-connected tools fill the list, with no links.
+  return ranked.slice(0, 3).map((r) => ({ id: r.t.id, name: r.t.name, links: r.links }));
 }
 
 /** Audits a stack. `ids` are resolved tool ids; `profile` the categories a platform should cover. */

@@ -29,9 +29,8 @@ export function renderStack(r: StackReport, opts: RenderOptions): string {
   out.push(...wrap(`profile: ${r.profile.join(', ')}`, width, '  ', '  ').map((l) => t.dim(l)));
   if (r.gaps.length === 0) out.push(...none(o));
   out.push(...keyValues(r.gaps.map((g) => {
-    const linked = g.candidates.some((c) => c.links.length > 0);
     const cands = g.candidates.map((c) => (c.links.length ? `${c.id} (with ${c.links.join(', ')})` : c.id)).join('; ');
-    return [g.name, cands ? `${linked ? '' : 'nothing links to your stack; best known: '}${cands}` : 'no candidates in the catalog'];
+    return [g.name, cands || 'no candidates in the catalog'];
   }), o));
 
   out.push('', heading('Retired or winding down', o));
@@ -41,7 +40,8 @@ export function renderStack(r: StackReport, opts: RenderOptions): string {
   out.push('', heading('Licence risk', o));
   if (r.licenseRisk.length === 0) out.push(...none(o));
   out.push(...keyValues(r.licenseRisk.map((x) => {
-    const kinds = x.risks.length ? ` (${x.risks.join(', ')})` : '';
+    const shown = x.risks.filter((k) => k !== (x.license ?? '').toLowerCase());
+    const kinds = shown.length ? ` (${shown.join(', ')})` : '';
     const change = x.change ? `; relicensed ${x.change.date}${x.change.recent ? ', within three years' : ''}: ${x.change.text}` : '';
     return [x.id, `${x.license ?? 'unknown'}${kinds}${change}`];
   }), o));
