@@ -117,6 +117,9 @@ describe('stack on the shipped catalog', () => {
   it('lists retired tools with year and successors, and prints a text report', async () => {
     const r = await report(['kaniko', 'jenkins', 'gha']);
     expect(r.retired).toEqual([{ id: 'kaniko', status: 'archived', since: 2025, replacedBy: ['buildkit', 'buildah'] }]);
+    const ci = await report(['drone', 'woodpecker', 'jenkins']);
+    expect(ci.retired).toEqual([{ id: 'drone', status: 'maintenance', since: 2023, replacedBy: ['Harness Open Source', 'woodpecker'] }]);
+    expect(ci.overlaps).toEqual([{ category: 'ci-cd', tools: ['drone', 'woodpecker', 'jenkins'], compare: 'devops-kb compare drone woodpecker jenkins' }]);
     const text = await run(['stack', 'argo-cd', 'flux', 'vault', 'prometheus', 'loki']);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/Overlaps\n {2}• argo-cd and flux do the same job \(GitOps delivery\)\n {4}settle it with: devops-kb compare argo-cd flux\n/);
