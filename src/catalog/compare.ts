@@ -1,5 +1,6 @@
 /** Builds a side-by-side comparison of tools: shared categories, facet rows in category order, common facts, relations and "pick it when". */
 import { facetKey } from './facets.js';
+import { licenceChangeLabel } from './timeline.js';
 import type { Category, FacetValue, ToolSummary } from './types.js';
 
 export type RowKind = 'facet' | 'common' | 'relation' | 'pick';
@@ -114,6 +115,7 @@ export function buildComparison(tools: ToolSummary[], categories: Category[]): C
     }
   }
   for (const c of COMMON) rows.push(row(c.key, c.label, 'common', tools, (t) => (t[c.key] as FacetValue | null) ?? null));
+  rows.push(row('lastLicenceChange', 'Last licence change', 'common', tools, licenceChangeLabel));
   rows.push(row('alternatives', 'Alternatives', 'relation', tools, (t) => t.related.alternatives));
   rows.push(row('integrates', 'Integrates with', 'relation', tools, (t) => [...t.related.integrates, ...t.related.uses]));
   rows.push(row('pickWhen', 'Pick it when', 'pick', tools, (t) => t.pickWhen));

@@ -47,6 +47,21 @@ export interface Related {
   integrates: string[];
 }
 
+/** Kinds of dated events a note may record (licence, owner, foundation and lifecycle changes). */
+export const EVENT_KINDS = [
+  'created', 'released', 'relicensed', 'acquired', 'renamed', 'forked', 'donated', 'graduated', 'archived', 'deprecated',
+  'retired', 'security-incident',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** One dated fact about a tool's history; `date` is YYYY, YYYY-MM or YYYY-MM-DD. */
+export interface ToolEvent {
+  date: string;
+  kind: EventKind;
+  text: string;
+  source: string;
+}
+
 export interface Tool {
   id: string;
   name: string;
@@ -73,6 +88,8 @@ export interface Tool {
   facets: Record<string, FacetValue>;
   related: Related;
   sources: string[];
+  /** Dated events, oldest first as written in the note. */
+  events: ToolEvent[];
   sections: Section[];
   wordCount: number;
   /** Where the note came from, relative to its content root when built in. */

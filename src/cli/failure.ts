@@ -21,8 +21,9 @@ export function reportFailure(io: Io, err: unknown, debug: boolean): number {
   return ExitCode.internal;
 }
 
-/** Long hints wrap at the terminal width under their label, instead of breaking mid-word. */
+/** At a terminal, long hints wrap at its width under their label instead of breaking mid-word; piped, they stay whole. */
 function wrapHints(text: string, io: Io): string {
+  if (!io.stderr.isTTY) return text;
   const width = Math.max(40, Number.parseInt(io.env.COLUMNS ?? '', 10) || 80);
   return text
     .split('\n')

@@ -19,6 +19,7 @@ import { renderChoices, renderRelations } from '../render/decide.js';
 import { graphDot, graphMermaid, graphText } from '../render/graph.js';
 import { bashCompletion, fishCompletion, zshCompletion } from '../render/completion.js';
 import { UsageError } from '../errors.js';
+import { addAuditCommands } from './audit-commands.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -39,6 +40,8 @@ Commands:
   related <tool>           alternatives, what it uses, what uses it, peers
   graph <tool>             relation graph (text, Mermaid or Graphviz dot)
   choose <category>        rank a category's tools by your needs (--need KEY=VALUE)
+  stack <tool…>            audit the tools you run: overlaps, gaps, retired, licence risk
+  timeline [tool…]         dated events: relicensing, acquisitions, foundations, archival
   lint [dir...]            check notes; problems as file:line:col: message
   new <id> --category <c>  write a note skeleton for your own content
   open <tool>              open the tool's homepage in a browser
@@ -172,10 +175,11 @@ export function buildProgram(io: Io): Command {
     .command('lint')
     .description('check notes (schema, facet values, references, duplicate ids); exit 3 on errors')
     .argument('[dirs...]', 'content directories (default: DEVOPS_KB_PATH and --content, else the shipped notes)')
-    .addHelpText('after', examples(['devops-kb lint ./my-notes', 'devops-kb lint            # the shipped notes, or DEVOPS_KB_PATH', 'devops-kb lint content --json']))
+    .option('--stale <months>', 'also warn about notes verified more than this many months ago')
+    .addHelpText('after', examples(['devops-kb lint ./my-notes', 'devops-kb lint            # the shipped notes, or DEVOPS_KB_PATH', 'devops-kb lint content --json', 'devops-kb lint --stale 12']))
     .action(
       action(async (ctx, cmd) => {
-        const result = await lintCommand(ctx, cmd.args);
+        const result = await lintCommand(ctx, cmd.args, cmd.opts());
         if (ctx.json) emitJson(ctx, result.problems.map(({ file, line, column, severity, message, hint }) => ({ file, line, column, severity, message, ...(hint ? { hint } : {}) })));
         else {
           for (const p of result.problems) {
@@ -235,6 +239,8 @@ export function buildProgram(io: Io): Command {
         else emitText(ctx, renderChoices(result.choices, result.needs.length, ctx.render, result.labels), pager(cmd));
       }),
     );
+
+  addAuditCommands(program, action, pager);
 
   program
     .command('new')

@@ -5,7 +5,7 @@ import type { Category, Problem, Section, Tool, ToolSummary } from '../catalog/t
 
 export type { Lookup };
 
-export const ARTIFACT_FORMAT = 2;
+export const ARTIFACT_FORMAT = 3;
 
 export interface Manifest {
   format: number;
