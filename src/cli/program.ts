@@ -248,6 +248,7 @@ export function buildProgram(io: Io): Command {
     .argument('<id>', 'kebab-case id, also the file name')
     .option('-c, --category <category>', 'the primary category')
     .option('--dir <dir>', 'content directory (default: the first of DEVOPS_KB_PATH and --content)')
+    .option('--force', 'write even when the id or name belongs to a built-in note')
     .addHelpText('after', examples(['devops-kb new acme-deployer --category ci-cd --dir ./notes', 'DEVOPS_KB_PATH=~/notes devops-kb new our-proxy --category proxies']))
     .action(
       action(async (ctx, cmd) => {
