@@ -17,7 +17,8 @@ import { manPage } from './man.js';
 
 type ActionFn = (fn: (ctx: Context, cmd: Command) => Promise<void>) => (...args: unknown[]) => Promise<void>;
 
-function examples(lines: string[]): string {
+/** The "Examples:" block at the end of a command's help. */
+export function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 

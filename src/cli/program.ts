@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, KbError } from '../errors.js';
 import { renderCategories, renderCategoryGuide, renderList, renderLong } from '../render/lists.js';
-import { registerExtras, runComplete, runMan, runVersion, topicText } from './program-extras.js';
+import { examples, registerExtras, runComplete, runMan, runVersion, topicText } from './program-extras.js';
 import { HELP_TOPICS } from './help-topics.js';
 import { sanitize } from '../render/sanitize.js';
 import { compareAction, runAction, searchAction, showAction } from './actions.js';
@@ -23,9 +23,6 @@ import { addAuditCommands } from './audit-commands.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-function examples(lines: string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-}
 
 export const OVERVIEW = `devops-kb — a command-line encyclopedia that compares DevOps tools
 
