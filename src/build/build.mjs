@@ -25,6 +25,7 @@ await build({
     'fuse-bundle': 'src/search/fuse-bundle.ts',
     'chalk-bundle': 'src/render/chalk-bundle.ts',
     'compile-content': 'src/build/compile-content.ts',
+    'parse-worker': 'src/store/parse-worker.ts',
   },
   outdir: out,
   outExtension: { '.js': '.cjs' },

@@ -21,8 +21,11 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[]): Map<str
   files.set('categories.json', JSON.stringify(catalog.categories.map((c) => ({ ...c, sections: [] }))));
   files.set('guides.json', JSON.stringify(Object.fromEntries(catalog.categories.map((c) => [c.id, c.sections]))));
   files.set('summaries.json', JSON.stringify(catalog.tools.map(toSummary)));
-  const search = serializeSearchIndex(buildSearchIndex(catalog));
+  const index = buildSearchIndex(catalog);
+  const search = serializeSearchIndex(index);
   files.set('search.json', search.json);
+  // Field lengths: a delta segment of the user cache corrects the average lengths with them.
+  if (index.lens) files.set('search-lens.bin', new Uint8Array(index.lens.buffer, index.lens.byteOffset, index.lens.byteLength));
   files.set('terms.txt', search.terms);
   files.set('search.bin', search.bin);
   files.set('names.json', JSON.stringify(buildNameIndex(catalog)));

@@ -5,13 +5,15 @@ import type { Category, Problem, Section, Tool, ToolSummary } from '../catalog/t
 
 export type { Lookup };
 
-export const ARTIFACT_FORMAT = 2;
+export const ARTIFACT_FORMAT = 3;
 
 export interface Manifest {
   format: number;
   tools: number;
   categories: number;
   problems: Problem[];
+  /** The user cache's current delta (see delta-files.ts); absent in a base written by a full compile. */
+  delta?: number;
 }
 
 

@@ -1,31 +1,15 @@
 /**
- * The user-content cache: team notes compiled once into $XDG_CACHE_HOME/devops-kb together with the
- * built-in catalog, re-parsing only the notes whose mtime or size changed.
+ * The user-content cache: team notes compiled into $XDG_CACHE_HOME/devops-kb together with the built-in
+ * catalog and kept fresh: a cheap fingerprint of every note's (path, mtime, size) says whether anything
+ * changed; changes go to the incremental path (a delta over the base), or to a full compile.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Layer } from '../catalog/assemble.js';
-import type { NoteKind, ParsedCategoryNote, ParsedToolNote } from '../catalog/note.js';
-import type { Problem } from '../catalog/types.js';
-import { dirStore, writeArtifacts } from './dir-store.js';
+import type { NoteKind } from '../catalog/note.js';
+import { dirStore } from './dir-store.js';
 import { hashText, writeAtomic } from './files.js';
 import { ARTIFACT_FORMAT, type CatalogStore } from './types.js';
-
-interface CachedNote {
-  mtimeMs: number;
-  size: number;
-  kind: NoteKind;
-  note: ParsedToolNote | ParsedCategoryNote | null;
-  problems: Problem[];
-}
-
-interface CacheState {
-  format: number;
-  builtin: string;
-  files: Record<string, { mtimeMs: number; size: number }>;
-  /** Hash of each artifact file, to rewrite only what changed. */
-  artifacts: Record<string, string>;
-}
+import { readJsonOrNull, readState } from './user-state.js';
 
 export interface UserCatalog {
   store: CatalogStore;
@@ -81,19 +65,6 @@ function scanNotes(dirs: string[], keep: boolean): { fingerprint: string; notes:
     }
   }
   return { fingerprint: `${count}-${a.toString(16)}-${b.toString(16)}`, notes };
-}
-
-function readJsonOrNull<T>(file: string): T | null {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-  } catch {
-    return null;
-  }
-}
-
-function readState(file: string): CacheState | null {
-  const s = readJsonOrNull<CacheState>(file);
-  return s && s.format === ARTIFACT_FORMAT && s.files && s.artifacts ? s : null;
 }
 
 /** The cheap part of the cache state, read on every call: what the last full check saw. */
@@ -164,81 +135,12 @@ export async function openUserCatalog(builtinDir: string, dirs: string[], cacheR
     return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
   }
   const { notes: current } = scanNotes(absDirs, true);
-  const result = await rebuildUserCatalog(builtinDir, builtinId, absDirs, root, current, readState(path.join(root, 'state.json')));
+  const { applyChanges, fullBuild } = await import('./pipeline.js');
+  const state = usable ? readState(root, builtinId) : null;
+  // A delta when the cache allows one; otherwise (first call, category notes, past the threshold) a full compile.
+  const result = (state && (await applyChanges(builtinDir, root, current, state))) ?? (await fullBuild(builtinDir, builtinId, absDirs, root, current, state));
   writeAtomic(stampFile, JSON.stringify(nextStamp));
-  return result;
-}
-
-async function rebuildUserCatalog(
-  builtinDir: string,
-  builtinId: string,
-  dirs: string[],
-  root: string,
-  current: NoteStats,
-  state: CacheState | null,
-): Promise<UserCatalog> {
-  const { decodeNote, parseNote, assembleCatalog, compileArtifacts } = await import('./pipeline.js');
-  const notesDir = path.join(root, 'notes');
-  fs.mkdirSync(notesDir, { recursive: true });
-  let reparsed = 0;
-  const layers: Layer[] = [];
-  const problems: Problem[] = [];
-
-  // Built-in notes come first, already validated; user directories follow in order (later wins).
-  const builtin = dirStore(builtinDir);
-  const builtinTools = builtin.summaries().map((s) => builtin.tool(s.id));
-  layers.push({
-    name: 'built-in',
-    builtin: true,
-    tools: builtinTools.map((t) => ({ ...t, positions: {} })),
-    categories: builtin.categories().map((c) => ({ ...c, sections: builtin.guide(c.id) })),
-  });
-  problems.push(...builtin.manifest().problems);
-
-  for (const dir of dirs) {
-    const layer: Layer = { name: dir, tools: [], categories: [] };
-    for (const [file, st] of current) {
-      if (path.dirname(path.dirname(file)) !== dir) continue;
-      const cacheFile = path.join(notesDir, `${hashText(file).slice(0, 20)}.json`);
-      let cached: CachedNote | null = null;
-      const prev = state?.files[file];
-      if (prev && prev.mtimeMs === st.mtimeMs && prev.size === st.size) {
-        try {
-          cached = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as CachedNote;
-          if (cached.mtimeMs !== st.mtimeMs || cached.size !== st.size || cached.kind !== st.kind) cached = null;
-        } catch {
-          cached = null; // missing or damaged: parse the note again
-        }
-      }
-      if (!cached) {
-        reparsed++;
-        const decoded = decodeNote(fs.readFileSync(file), file);
-        const parsed = decoded.text === null ? { note: null, problems: [] } : parseNote(st.kind, decoded.text, file);
-        cached = { mtimeMs: st.mtimeMs, size: st.size, kind: st.kind, note: parsed.note, problems: [...decoded.problems, ...parsed.problems] };
-        writeAtomic(cacheFile, JSON.stringify(cached));
-      }
-      problems.push(...cached.problems);
-      if (cached.note && cached.kind === 'tool') layer.tools.push(cached.note as ParsedToolNote);
-      else if (cached.note) layer.categories.push(cached.note as ParsedCategoryNote);
-    }
-    layers.push(layer);
-  }
-
-  const assembled = assembleCatalog(layers);
-  const files = compileArtifacts(assembled.catalog, [...problems, ...assembled.problems]);
-  const catalogDir = path.join(root, 'catalog');
-  const previous = new Map(Object.entries(state?.artifacts ?? {}));
-  writeArtifacts(catalogDir, files, previous);
-  const artifacts: Record<string, string> = {};
-  for (const [name, text] of files) artifacts[name] = hashText(text);
-  const next: CacheState = {
-    format: ARTIFACT_FORMAT,
-    builtin: builtinId,
-    files: Object.fromEntries([...current].map(([f, s]) => [f, { mtimeMs: s.mtimeMs, size: s.size }])),
-    artifacts,
-  };
-  writeAtomic(path.join(root, 'state.json'), JSON.stringify(next));
-  return { store: dirStore(catalogDir), dir: catalogDir, reparsed };
+  return { store: dirStore(catalogDir), dir: catalogDir, reparsed: result.reparsed };
 }
 
 /** Removes a damaged cache so the next open rebuilds it from the notes. */

@@ -1,0 +1,100 @@
+/**
+ * The full compile of the user cache: built-in catalog plus every team note into a new base (no delta).
+ * It runs on a first call (cold), when the delta outgrows its threshold (a merge), and for changes the
+ * incremental path leaves to it (category notes, contested names, removed ids others refer to). Notes
+ * whose parse is cached are not parsed again; the others are parsed on both cores when there are many.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { assembleCatalog, type Layer } from '../catalog/assemble.js';
+import type { ParsedCategoryNote, ParsedToolNote } from '../catalog/note.js';
+import type { Problem } from '../catalog/types.js';
+import { compileArtifacts } from './compile.js';
+import { dirStore, writeArtifacts } from './dir-store.js';
+import { hashText, writeAtomic } from './files.js';
+import { parseNotes, type ParseJob } from './parse-notes.js';
+import { ARTIFACT_FORMAT } from './types.js';
+import { cachePaths, entryOf, namesOf, readCachedNotes, readJsonOrNull, writePack, writeState, type CachedNote, type NoteStats, type UserState } from './user-state.js';
+
+export interface BuildResult {
+  /** Notes parsed in this call. */
+  reparsed: number;
+}
+
+export async function fullBuild(builtinDir: string, builtinId: string, dirs: string[], root: string, current: NoteStats, prev: UserState | null): Promise<BuildResult> {
+  const paths = cachePaths(root);
+  fs.mkdirSync(root, { recursive: true });
+  const cached = prev ? readCachedNotes(root, current.keys(), new Set(prev.delta.parsed)) : new Map<string, CachedNote>();
+  const jobs: ParseJob[] = [];
+  for (const [file, st] of current) {
+    const c = cached.get(file);
+    if (!c || c.mtimeMs !== st.mtimeMs || c.size !== st.size || c.kind !== st.kind) jobs.push({ file, ...st });
+  }
+  const parsed = await parseNotes(jobs);
+  jobs.forEach((job, i) => cached.set(job.file, parsed[i]!));
+
+  // Built-in notes come first, already validated; user directories follow in order (later wins).
+  const builtin = dirStore(builtinDir);
+  const builtinTools = builtin.summaries().map((s) => builtin.tool(s.id));
+  const layers: Layer[] = [
+    {
+      name: 'built-in',
+      builtin: true,
+      tools: builtinTools.map((t) => ({ ...t, positions: {} })),
+      categories: builtin.categories().map((c) => ({ ...c, sections: builtin.guide(c.id) })),
+    },
+  ];
+  const problems: Problem[] = [...builtin.manifest().problems];
+  for (const dir of dirs) {
+    const layer: Layer = { name: dir, tools: [], categories: [] };
+    for (const file of current.keys()) {
+      if (path.dirname(path.dirname(file)) !== dir) continue;
+      const c = cached.get(file)!;
+      problems.push(...c.problems);
+      if (c.note && c.kind === 'tool') layer.tools.push(c.note as ParsedToolNote);
+      else if (c.note) layer.categories.push(c.note as ParsedCategoryNote);
+    }
+    layers.push(layer);
+  }
+  const assembled = assembleCatalog(layers);
+  const files = compileArtifacts(assembled.catalog, [...problems, ...assembled.problems]);
+
+  const manifestThere = fs.existsSync(path.join(paths.catalog, 'manifest.json'));
+  const previous = prev && manifestThere ? readJsonOrNull<Record<string, string>>(paths.artifacts) : null;
+  writeArtifacts(paths.catalog, files, previous ? new Map(Object.entries(previous)) : undefined, { plain: !previous, force: new Set(prev?.delta.dirty ?? []) });
+  const hashes: Record<string, string> = {};
+  for (const [name, text] of files) hashes[name] = hashText(text);
+  writeAtomic(paths.artifacts, JSON.stringify(hashes));
+  writePack(root, cached);
+
+  // What the incremental path must leave to a full compile.
+  const claims = new Map<string, Set<string>>();
+  const claim = (note: { id: string; name: string; aliases: string[] }) => {
+    for (const n of namesOf(note)) {
+      let s = claims.get(n);
+      if (!s) claims.set(n, (s = new Set()));
+      s.add(note.id);
+    }
+  };
+  builtinTools.forEach(claim);
+  const ids = new Set(assembled.catalog.tools.map((t) => t.id));
+  const dangling = new Set<string>();
+  for (const layer of layers.slice(1)) {
+    for (const t of layer.tools) {
+      claim(t);
+      for (const id of [...t.related.alternatives, ...t.related.uses, ...t.related.integrates]) if (!ids.has(id)) dangling.add(id);
+    }
+  }
+  const referenced = new Set(assembled.catalog.tools.flatMap((t) => [...t.related.alternatives, ...t.related.uses, ...t.related.integrates]));
+  const state: UserState = {
+    format: ARTIFACT_FORMAT,
+    builtin: builtinId,
+    files: Object.fromEntries([...current].map(([file, st]) => [file, entryOf(st, cached.get(file) ?? null)])),
+    contested: [...claims].filter(([, s]) => s.size > 1).map(([n]) => n),
+    referenced: [...referenced],
+    dangling: [...dangling],
+    delta: { seq: prev?.delta.seq ?? 0, changed: [], removed: [], dirty: [], parsed: [] },
+  };
+  writeState(root, state);
+  return { reparsed: jobs.length };
+}
