@@ -62,3 +62,40 @@ export function hashText(text: string | Uint8Array): string {
   return crypto.createHash('sha1').update(text).digest('hex');
 }
 
+
+/** mtime (ms) and size of the last `statInto` call. */
+export const statResult = new Float64Array(2);
+
+type RawStat = (file: string, bigint: boolean, req: undefined, throwIfNoEntry: boolean) => Float64Array | undefined;
+let rawStat: RawStat | null | undefined;
+
+/**
+ * Stats a file into `statResult`; false when it does not exist. Node 20 builds a Stats object with four
+ * Dates per call, a third of a search over 10,000 notes; the fs binding's stat array is used instead
+ * when it agrees with fs.statSync on a probe file, and fs.statSync otherwise.
+ */
+export function statInto(file: string): boolean {
+  if (rawStat === undefined) {
+    rawStat = null;
+    try {
+      const binding = (process as unknown as { binding(name: string): { stat: RawStat } }).binding('fs');
+      const probe = binding.stat(file, false, undefined, false);
+      const st = fs.statSync(file, { throwIfNoEntry: false });
+      if (probe && st && probe[12]! * 1e3 + probe[13]! / 1e6 === st.mtimeMs && probe[8] === st.size) rawStat = binding.stat;
+    } catch {
+      rawStat = null;
+    }
+  }
+  if (rawStat) {
+    const a = rawStat(file, false, undefined, false);
+    if (!a) return false;
+    statResult[0] = a[12]! * 1e3 + a[13]! / 1e6;
+    statResult[1] = a[8]!;
+    return true;
+  }
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  if (!st) return false;
+  statResult[0] = st.mtimeMs;
+  statResult[1] = st.size;
+  return true;
+}

@@ -7,9 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { NoteKind } from '../catalog/note.js';
 import { dirStore } from './dir-store.js';
-import { hashText, writeAtomic } from './files.js';
+import { hashText, statInto, statResult, writeAtomic } from './files.js';
 import { ARTIFACT_FORMAT, type CatalogStore } from './types.js';
-import { readJsonOrNull, readState } from './user-state.js';
+import { readJsonOrNull, readState, type NoteStats } from './user-state.js';
 
 export interface UserCatalog {
   store: CatalogStore;
@@ -24,15 +24,16 @@ export function defaultCacheRoot(env: NodeJS.ProcessEnv): string {
   return path.join(base, 'devops-kb');
 }
 
-type NoteStats = Map<string, { kind: NoteKind; mtimeMs: number; size: number }>;
 
 /**
- * Stats every note and fingerprints (path, mtime, size) in one pass. The fingerprint is computed without
- * building per-note objects: on a fresh cache that is all a call needs, and 10,000 notes make allocation count.
+ * Stats every note and fingerprints (path, mtime, size) in one pass. Per-note objects are built only when
+ * asked (`notes()`): on a fresh cache the fingerprint is all a call needs, and 10,000 notes make allocation count.
  */
-function scanNotes(dirs: string[], keep: boolean): { fingerprint: string; notes: NoteStats } {
-  const notes: NoteStats = new Map();
-  let count = 0;
+function scanNotes(dirs: string[]): { fingerprint: string; notes: () => NoteStats } {
+  const files: string[] = [];
+  const kinds: NoteKind[] = [];
+  const times: number[] = [];
+  const sizes: number[] = [];
   let a = 0;
   let b = 0;
   for (const dir of dirs) {
@@ -47,12 +48,16 @@ function scanNotes(dirs: string[], keep: boolean): { fingerprint: string; notes:
       for (const name of names) {
         if (!name.endsWith('.md')) continue;
         const file = `${d}${path.sep}${name}`;
-        const st = fs.statSync(file, { throwIfNoEntry: false });
-        if (!st) continue; // vanished between readdir and stat: treat as removed
-        if (keep) notes.set(file, { kind, mtimeMs: st.mtimeMs, size: st.size });
+        if (!statInto(file)) continue; // vanished between readdir and stat: treat as removed
+        const mtimeMs = statResult[0]!;
+        const size = statResult[1]!;
+        files.push(file);
+        kinds.push(kind);
+        times.push(mtimeMs);
+        sizes.push(size);
         // Two order-independent FNV-1a sums over the path, mtime and size.
-        let h1 = 0x811c9dc5 ^ st.size;
-        let h2 = Math.imul(0x01000193, st.mtimeMs | 0) ^ Math.floor(st.mtimeMs * 1000) % 1000003;
+        let h1 = 0x811c9dc5 ^ size;
+        let h2 = Math.imul(0x01000193, mtimeMs | 0) ^ Math.floor(mtimeMs * 1000) % 1000003;
         for (let i = 0; i < file.length; i++) {
           const c = file.charCodeAt(i);
           h1 = Math.imul(h1 ^ c, 0x01000193);
@@ -60,11 +65,11 @@ function scanNotes(dirs: string[], keep: boolean): { fingerprint: string; notes:
         }
         a = (a + (h1 >>> 0)) % 0x100000000;
         b = (b + (h2 >>> 0)) % 0x100000000;
-        count++;
       }
     }
   }
-  return { fingerprint: `${count}-${a.toString(16)}-${b.toString(16)}`, notes };
+  const notes = () => new Map(files.map((f, i) => [f, { kind: kinds[i]!, mtimeMs: times[i]!, size: sizes[i]! }]));
+  return { fingerprint: `${files.length}-${a.toString(16)}-${b.toString(16)}`, notes };
 }
 
 /** The cheap part of the cache state, read on every call: what the last full check saw. */
@@ -128,13 +133,14 @@ export async function openUserCatalog(builtinDir: string, dirs: string[], cacheR
     if (untouched) return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
   }
   const scanStart = Date.now() - VERIFY_MARGIN_MS;
-  const { fingerprint: hash } = scanNotes(absDirs, false);
+  const scan = scanNotes(absDirs);
+  const hash = scan.fingerprint;
   const nextStamp: Stamp = { format: ARTIFACT_FORMAT, builtin: builtinId, verifiedAt: scanStart, dirs: times, files: hash };
   if (usable && stamp.files === hash) {
     if (stamp.verifiedAt < scanStart - 60_000 || JSON.stringify(stamp.dirs) !== JSON.stringify(times)) writeAtomic(stampFile, JSON.stringify(nextStamp));
     return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
   }
-  const { notes: current } = scanNotes(absDirs, true);
+  const current = scan.notes();
   const { applyChanges, fullBuild } = await import('./pipeline.js');
   const state = usable ? readState(root, builtinId) : null;
   // A delta when the cache allows one; otherwise (first call, category notes, past the threshold) a full compile.
