@@ -110,7 +110,7 @@ export function deserializeSearchIndex(json: string, termsText: string, bytes: U
   const prior = new Float32Array(b.buffer, at, n);
   at += 4 * n;
   const primary = new Uint16Array(b.buffer, at, n);
-  if (offsets[t1 - 1]! * 2 !== meta.postings || termStarts[t1 - 1] !== termsText.length + 1) {
+  if (offsets[t1 - 1]! * 2 !== meta.postings || termStarts[t1 - 1] !== (t1 === 1 ? 0 : termsText.length + 1)) {
     throw new Error('search index: postings do not match terms');
   }
   return { ids: meta.ids, status: meta.status, catNames: meta.catNames, catList: meta.catList, primary, prior, termsText, termStarts, offsets, postings };
