@@ -105,7 +105,7 @@ describe('incremental user index', () => {
       expect((await t.ids('pangolin'))[0]).toBe('team-tool-2');
       const bin = path.join(t.catalogDir(), target === 'delta' ? `delta-${t.manifest().delta}.bin` : 'search.bin');
       const bytes = readFileSync(bin);
-      for (let i = 8; i < bytes.length; i += 16) bytes[i] ^= 0x5a; // same size, different content
+      for (let i = 8; i < bytes.length; i += 16) bytes[i] = bytes[i]! ^ 0x5a; // same size, different content
       writeFileSync(bin, bytes);
       const r = await run(['search', 'pangolin', '--json'], { env: t.env });
       expect(r.stderr).toMatch(/rebuilding the cache/);

@@ -1,6 +1,7 @@
 /** Splits a note body into `##` sections with remark and pre-digests them into blocks; counts words. */
 import { remark } from 'remark';
 import type { Block, Section } from './types.js';
+import { splitSectionsFast } from './sections-fast.js';
 
 // mdast node shapes we read; kept local so the catalog core does not depend on @types/mdast.
 interface MdNode {
@@ -81,8 +82,16 @@ function toBlock(node: MdNode, source: string): Block | null {
   }
 }
 
-/** Splits a Markdown body into `## ` sections, keeping each section's Markdown and pre-digested blocks. */
+/**
+ * Splits a Markdown body into `## ` sections, keeping each section's Markdown and pre-digested blocks:
+ * the fast line reader when the body stays within its subset, remark otherwise.
+ */
 export function splitSections(body: string): Section[] {
+  return splitSectionsFast(body) ?? splitSectionsRemark(body);
+}
+
+/** splitSections with remark alone. */
+export function splitSectionsRemark(body: string): Section[] {
   const tree = parser.parse(body) as MdNode;
   const sections: Section[] = [];
   let current: { title: string; start: number; nodes: MdNode[] } | null = null;
