@@ -47,7 +47,7 @@ export function buildDelta(base: SearchIndex, baseLens: Float32Array, catalog: P
       if (i >= 0) {
         for (let p = base.offsets[i]!; p < base.offsets[i + 1]!; p++) if (!masked.has(base.postings[2 * p]!)) live++;
       }
-      return live + (weighted.get(term)?.size ?? 0);
+      return live + (weighted.get(term)?.docs.length ?? 0);
     },
   };
   const delta = finishIndex(tools, weighted, outsideBody, stats);

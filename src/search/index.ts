@@ -160,32 +160,45 @@ export function analyzeTools(catalog: Catalog, tools: Tool[] = catalog.tools): D
 }
 
 /** Statistics of a set of analysed documents on their own (a full build). */
-export function statsOf(perDoc: DocTerms[], weighted: Map<string, Map<number, number>>): CorpusStats {
+export function statsOf(perDoc: DocTerms[], weighted: Map<string, TermPostings>): CorpusStats {
   const n = Math.max(1, perDoc.length);
   const avg = {} as Record<Field, number>;
   for (const f of FIELDS) avg[f] = Math.max(1, perDoc.reduce((s, d) => s + d.len[f], 0) / n);
-  return { n, avg, df: (t) => weighted.get(t)?.size ?? 0 };
+  return { n, avg, df: (t) => weighted.get(t)?.docs.length ?? 0 };
+}
+
+/** A term's postings before saturation: documents in increasing order and their weights. */
+export interface TermPostings {
+  docs: number[];
+  w: number[];
 }
 
 /** Field-weighted, length-normalised term frequencies (BM25F before saturation), doc numbers from `first`. */
-export function weighTerms(perDoc: DocTerms[], avg: Record<Field, number>, first = 0): { weighted: Map<string, Map<number, number>>; outsideBody: Set<string> } {
-  const weighted = new Map<string, Map<number, number>>();
+export function weighTerms(perDoc: DocTerms[], avg: Record<Field, number>, first = 0): { weighted: Map<string, TermPostings>; outsideBody: Set<string> } {
+  const weighted = new Map<string, TermPostings>();
   const outsideBody = new Set<string>();
+  // Documents come in order, so a term's last entry is this document's when it already has one.
+  const add = (term: string, doc: number, w: number, replace: boolean) => {
+    let p = weighted.get(term);
+    if (!p) weighted.set(term, (p = { docs: [], w: [] }));
+    const last = p.docs.length - 1;
+    if (last >= 0 && p.docs[last] === doc) p.w[last] = replace ? w : p.w[last]! + w;
+    else {
+      p.docs.push(doc);
+      p.w.push(w);
+    }
+  };
   perDoc.forEach((d, k) => {
     const doc = first + k;
     for (const f of FIELDS) {
       const norm = 1 - B[f] + (B[f] * d.len[f]) / avg[f];
       for (const [term, count] of d.tf[f]) {
-        let m = weighted.get(term);
-        if (!m) weighted.set(term, (m = new Map()));
-        m.set(doc, (m.get(doc) ?? 0) + (FIELD_WEIGHTS[f] * count) / norm);
+        add(term, doc, (FIELD_WEIGHTS[f] * count) / norm, false);
         if (f !== 'body') outsideBody.add(term);
       }
     }
     for (const [term, count] of d.marks) {
-      let m = weighted.get(term);
-      if (!m) weighted.set(term, (m = new Map()));
-      m.set(doc, count);
+      add(term, doc, count, true);
       outsideBody.add(term);
     }
   });
@@ -210,30 +223,37 @@ export function lengthsOf(perDoc: DocTerms[]): Float32Array {
 }
 
 /** Saturates and lays out weighted terms into an index segment, with the statistics given. */
-export function finishIndex(tools: Tool[], weighted: Map<string, Map<number, number>>, outsideBody: Set<string>, stats: CorpusStats): SearchIndex {
+export function finishIndex(tools: Tool[], weighted: Map<string, TermPostings>, outsideBody: Set<string>, stats: CorpusStats): SearchIndex {
   const { n } = stats;
   // A phrase seen in one body only adds little over its words and most of the index size: drop it.
   const terms = [...weighted.keys()].filter((t) => !t.includes('_') || outsideBody.has(t) || stats.df(t) > 1).sort();
   const offsets = new Uint32Array(terms.length + 1);
-  const flat: number[] = [];
+  let total = 0;
+  for (const term of terms) total += weighted.get(term)!.docs.length;
+  const postings = new Float32Array(2 * total);
+  let at = 0;
   terms.forEach((term, i) => {
-    const docs = weighted.get(term)!;
+    const { docs, w } = weighted.get(term)!;
     // Marks ("!term", "=value") keep their plain counts: the query weighs them, not BM25.
     const mark = term[0] === '!' || term[0] === '=' || term[0] === '¬';
     const df = stats.df(term);
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    for (const [doc, w] of docs) flat.push(doc, mark ? w : (idf * w * (K1 + 1)) / (K1 + w));
-    offsets[i + 1] = flat.length / 2;
+    for (let k = 0; k < docs.length; k++) {
+      const x = w[k]!;
+      postings[at++] = docs[k]!;
+      postings[at++] = mark ? x : (idf * x * (K1 + 1)) / (K1 + x);
+    }
+    offsets[i + 1] = at / 2;
   });
   const catNames = [...new Set(tools.flatMap((t) => t.categories))];
   const catIndex = new Map(catNames.map((c, i) => [c, i]));
   const termStarts = new Uint32Array(terms.length + 1);
-  let at = 0;
+  let chars = 0;
   terms.forEach((t, i) => {
-    termStarts[i] = at;
-    at += t.length + 1;
+    termStarts[i] = chars;
+    chars += t.length + 1;
   });
-  termStarts[terms.length] = at;
+  termStarts[terms.length] = chars;
   return {
     ids: tools.map((t) => t.id),
     status: tools.map((t) => STATUS_LETTER[t.status]).join(''),
@@ -244,7 +264,7 @@ export function finishIndex(tools: Tool[], weighted: Map<string, Map<number, num
     termsText: terms.join('\n'),
     termStarts,
     offsets,
-    postings: Float32Array.from(flat),
+    postings,
   };
 }
 
