@@ -8,7 +8,7 @@ import { ARTIFACT_FORMAT, type Manifest } from './types.js';
 
 
 /** The compiled form of a catalog: file name -> contents. Pure, so builds and caches share it. */
-export function compileArtifacts(catalog: Catalog, problems: Problem[]): Map<string, string | Uint8Array> {
+export function compileArtifacts(catalog: Catalog, problems: Problem[], options: { tools?: boolean } = {}): Map<string, string | Uint8Array> {
   const files = new Map<string, string | Uint8Array>();
   // Warnings are for lint and the build log; the run-time manifest keeps errors only.
   const errors = problems.filter((p) => p.severity === 'error');
@@ -29,6 +29,11 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[]): Map<str
   files.set('terms.txt', search.terms);
   files.set('search.bin', search.bin);
   files.set('names.json', JSON.stringify(buildNameIndex(catalog)));
-  for (const tool of catalog.tools) files.set(`tools/${tool.id}.json`, JSON.stringify(tool));
+  if (options.tools !== false) for (const [name, text] of toolFiles(catalog)) files.set(name, text);
   return files;
+}
+
+/** One JSON file per tool: what `show` reads. */
+export function toolFiles(catalog: Catalog): [string, string][] {
+  return catalog.tools.map((tool) => [`tools/${tool.id}.json`, JSON.stringify(tool)]);
 }

@@ -17,8 +17,14 @@ import { ARTIFACT_FORMAT, type CatalogStore, type Lookup, type Manifest } from '
  * Writes compiled artifacts into `outDir`, removing tool files that no longer exist and any delta. Each file is
  * written atomically and skipped when `previous` holds its hash; with `plain` (a first compile into an empty
  * folder) the manifest is removed first and files are written directly: no manifest, no complete set.
+ * `written` names files another thread wrote: they are kept, not pruned.
  */
-export function writeArtifacts(outDir: string, files: Map<string, string | Uint8Array>, previous?: Map<string, string>, options: { plain?: boolean; force?: Set<string> } = {}): number {
+export function writeArtifacts(
+  outDir: string,
+  files: Map<string, string | Uint8Array>,
+  previous?: Map<string, string>,
+  options: { plain?: boolean; force?: Set<string>; written?: Set<string> } = {},
+): number {
   fs.mkdirSync(path.join(outDir, 'tools'), { recursive: true });
   fs.mkdirSync(path.join(outDir, 'lookup'), { recursive: true });
   if (options.plain) fs.rmSync(path.join(outDir, 'manifest.json'), { force: true });
@@ -38,10 +44,11 @@ export function writeArtifacts(outDir: string, files: Map<string, string | Uint8
   }
   for (const sub of ['tools', 'lookup']) {
     for (const name of fs.readdirSync(path.join(outDir, sub))) {
-      if (!files.has(`${sub}/${name}`)) fs.rmSync(path.join(outDir, sub, name), { force: true });
+      if (!files.has(`${sub}/${name}`) && !options.written?.has(`${sub}/${name}`)) fs.rmSync(path.join(outDir, sub, name), { force: true });
     }
   }
-  if (files.has('manifest.json')) writeAtomic(path.join(outDir, 'manifest.json'), files.get('manifest.json')!);
+  if (!files.has('manifest.json')) return written; // the caller writes it, and drops the delta after
+  writeAtomic(path.join(outDir, 'manifest.json'), files.get('manifest.json')!);
   // A full set has no delta: the manifest written above no longer names one.
   for (const name of fs.readdirSync(outDir)) if (/^delta-\d+\./.test(name)) fs.rmSync(path.join(outDir, name), { force: true });
   return written + 1;

@@ -9,10 +9,10 @@ import * as path from 'node:path';
 import { assembleCatalog, type Layer } from '../catalog/assemble.js';
 import type { ParsedCategoryNote, ParsedToolNote } from '../catalog/note.js';
 import type { Problem } from '../catalog/types.js';
-import { compileArtifacts } from './compile.js';
+import { compileArtifacts, toolFiles } from './compile.js';
 import { dirStore, writeArtifacts } from './dir-store.js';
 import { hashText, writeAtomic } from './files.js';
-import { parseNotes, type ParseJob } from './parse-notes.js';
+import { parseNotes, startHelper, type Helper, type ParseJob } from './parse-notes.js';
 import { ARTIFACT_FORMAT } from './types.js';
 import { cachePaths, entryOf, namesOf, readCachedNotes, readJsonOrNull, writePack, writeState, type CachedNote, type NoteStats, type UserState } from './user-state.js';
 
@@ -22,7 +22,6 @@ export interface BuildResult {
 }
 
 export async function fullBuild(builtinDir: string, builtinId: string, dirs: string[], root: string, current: NoteStats, prev: UserState | null): Promise<BuildResult> {
-  const paths = cachePaths(root);
   fs.mkdirSync(root, { recursive: true });
   const cached = prev ? readCachedNotes(root, current.keys(), new Set(prev.delta.parsed)) : new Map<string, CachedNote>();
   const jobs: ParseJob[] = [];
@@ -30,8 +29,28 @@ export async function fullBuild(builtinDir: string, builtinId: string, dirs: str
     const c = cached.get(file);
     if (!c || c.mtimeMs !== st.mtimeMs || c.size !== st.size || c.kind !== st.kind) jobs.push({ file, ...st });
   }
-  const parsed = await parseNotes(jobs);
-  jobs.forEach((job, i) => cached.set(job.file, parsed[i]!));
+  const helper = await startHelper(jobs.length);
+  try {
+    const parsed = await parseNotes(jobs, helper);
+    jobs.forEach((job, i) => cached.set(job.file, parsed[i]!));
+    return await compile(builtinDir, builtinId, dirs, root, current, prev, cached, helper, jobs.length);
+  } finally {
+    helper.close();
+  }
+}
+
+async function compile(
+  builtinDir: string,
+  builtinId: string,
+  dirs: string[],
+  root: string,
+  current: NoteStats,
+  prev: UserState | null,
+  cached: Map<string, CachedNote>,
+  helper: Helper,
+  reparsed: number,
+): Promise<BuildResult> {
+  const paths = cachePaths(root);
 
   // Built-in notes come first, already validated; user directories follow in order (later wins).
   const builtin = dirStore(builtinDir);
@@ -57,13 +76,26 @@ export async function fullBuild(builtinDir: string, builtinId: string, dirs: str
     layers.push(layer);
   }
   const assembled = assembleCatalog(layers);
-  const files = compileArtifacts(assembled.catalog, [...problems, ...assembled.problems]);
-
   const manifestThere = fs.existsSync(path.join(paths.catalog, 'manifest.json'));
   const previous = prev && manifestThere ? readJsonOrNull<Record<string, string>>(paths.artifacts) : null;
-  writeArtifacts(paths.catalog, files, previous ? new Map(Object.entries(previous)) : undefined, { plain: !previous, force: new Set(prev?.delta.dirty ?? []) });
   const hashes: Record<string, string> = {};
+  // A first compile hands the tool files to the helper thread, which writes them while this one builds the index.
+  let toolsWritten: Promise<Record<string, string>> | null = null;
+  const tools = toolFiles(assembled.catalog);
+  if (!previous) {
+    fs.mkdirSync(path.join(paths.catalog, 'tools'), { recursive: true });
+    fs.rmSync(path.join(paths.catalog, 'manifest.json'), { force: true });
+    toolsWritten = helper.write(paths.catalog, tools);
+  }
+  const files = compileArtifacts(assembled.catalog, [...problems, ...assembled.problems], { tools: false });
+  if (previous) for (const [name, text] of tools) files.set(name, text);
+  const manifest = files.get('manifest.json')!;
+  files.delete('manifest.json');
+  writeArtifacts(paths.catalog, files, previous ? new Map(Object.entries(previous)) : undefined, { plain: !previous, force: new Set(prev?.delta.dirty ?? []), written: new Set(tools.map(([n]) => n)) });
+  if (toolsWritten) Object.assign(hashes, await toolsWritten);
   for (const [name, text] of files) hashes[name] = hashText(text);
+  writeAtomic(path.join(paths.catalog, 'manifest.json'), manifest);
+  for (const name of fs.readdirSync(paths.catalog)) if (/^delta-\d+\./.test(name)) fs.rmSync(path.join(paths.catalog, name), { force: true });
   writeAtomic(paths.artifacts, JSON.stringify(hashes));
   writePack(root, cached);
 
@@ -96,5 +128,5 @@ export async function fullBuild(builtinDir: string, builtinId: string, dirs: str
     delta: { seq: prev?.delta.seq ?? 0, changed: [], removed: [], dirty: [], parsed: [] },
   };
   writeState(root, state);
-  return { reparsed: jobs.length };
+  return { reparsed };
 }

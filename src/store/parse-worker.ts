@@ -1,5 +1,7 @@
-/** Worker thread entry (dist/parse-worker.cjs): parses the notes it is given and posts the cache entries back. */
-import { parentPort, workerData } from 'node:worker_threads';
-import { parseJob, type ParseJob } from './parse-notes.js';
+/** Worker thread entry (dist/parse-worker.cjs): parses notes or writes files as the main thread asks (see parse-notes.ts). */
+import { parentPort } from 'node:worker_threads';
+import { parseJob, writeFiles, type HelperRequest } from './parse-notes.js';
 
-parentPort?.postMessage((workerData as ParseJob[]).map(parseJob));
+parentPort?.on('message', (request: HelperRequest) => {
+  parentPort!.postMessage('parse' in request ? request.parse.map(parseJob) : writeFiles(request.dir, request.files));
+});
