@@ -36,7 +36,8 @@ await build({
   minify: true,
   // import() of the lazy bundles becomes require(): the launcher runs main.cjs through vm.Script (code cache).
   supported: { 'dynamic-import': false },
-  define: { __VERSION__: JSON.stringify(pkg.version) },
+  // import.meta.url serves only the TypeScript sources (tests); bundles load their modules with require.
+  define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': 'undefined' },
   plugins: [lazyBundles],
   logLevel: 'warning',
 });
