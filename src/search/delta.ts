@@ -38,16 +38,21 @@ export function buildDelta(base: SearchIndex, baseLens: Float32Array, catalog: P
     avg[f] = Math.max(1, sum / n);
   });
   const { weighted, outsideBody } = weighTerms(perDoc, avg, nb);
+  const known = new Map<string, number>();
   const stats: CorpusStats = {
     n,
     avg,
     df: (term) => {
+      const seen = known.get(term);
+      if (seen !== undefined) return seen;
       let live = 0;
       const i = findTerm(base, term);
       if (i >= 0) {
         for (let p = base.offsets[i]!; p < base.offsets[i + 1]!; p++) if (!masked.has(base.postings[2 * p]!)) live++;
       }
-      return live + (weighted.get(term)?.docs.length ?? 0);
+      const df = live + (weighted.get(term)?.docs.length ?? 0);
+      known.set(term, df);
+      return df;
     },
   };
   const delta = finishIndex(tools, weighted, outsideBody, stats);

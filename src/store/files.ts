@@ -56,6 +56,18 @@ export function writeAtomic(file: string, text: string | Uint8Array): void {
   fs.renameSync(tmp, file);
 }
 
+/** A fast non-cryptographic hash (two 32-bit FNV-1a lanes) for names of cache folders: no node:crypto on every call. */
+export function quickHash(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
 export function hashText(text: string | Uint8Array): string {
   // Loaded on use: plain `show` never hashes, and node:crypto is costly to start.
   const crypto = (process.getBuiltinModule ? process.getBuiltinModule('node:crypto') : require('node:crypto')) as typeof import('node:crypto');

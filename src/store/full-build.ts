@@ -121,7 +121,7 @@ async function compile(
   const state: UserState = {
     format: ARTIFACT_FORMAT,
     builtin: builtinId,
-    files: Object.fromEntries([...current].map(([file, st]) => [file, entryOf(st, cached.get(file) ?? null)])),
+    files: new Map([...current].map(([file, st]) => [file, entryOf(st, cached.get(file) ?? null)])),
     contested: [...claims].filter(([, s]) => s.size > 1).map(([n]) => n),
     referenced: [...referenced],
     dangling: [...dangling],

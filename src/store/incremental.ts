@@ -25,11 +25,11 @@ const relatedIds = (t: Pick<Tool, 'related'>) => [...t.related.alternatives, ...
 export async function applyChanges(builtinDir: string, root: string, current: NoteStats, state: UserState): Promise<{ reparsed: number } | null> {
   const paths = cachePaths(root);
   const changed = [...current].filter(([file, st]) => {
-    const e = state.files[file];
+    const e = state.files.get(file);
     return !e || e[0] !== st.mtimeMs || e[1] !== st.size || e[2] !== st.kind;
   });
-  const gone = Object.keys(state.files).filter((f) => !current.has(f));
-  if (changed.some(([, st]) => st.kind === 'category') || gone.some((f) => state.files[f]![2] === 'category')) return null;
+  const gone = [...state.files.keys()].filter((f) => !current.has(f));
+  if (changed.some(([, st]) => st.kind === 'category') || gone.some((f) => state.files.get(f)![2] === 'category')) return null;
   const store = dirStore(paths.catalog);
   let manifest: Manifest;
   try {
@@ -44,28 +44,31 @@ export async function applyChanges(builtinDir: string, root: string, current: No
   if (changed.length + gone.length + state.delta.changed.length + state.delta.removed.length > threshold) return null;
 
   const parsed = await parseNotes(changed.map(([file, st]) => ({ file, ...st })));
-  const owner = new Map<string, string>();
-  for (const [file, e] of Object.entries(state.files)) if (e[3]) owner.set(e[3], file);
   const contested = new Set(state.contested);
   const isBuiltin = (id: string) => fs.existsSync(path.join(builtinDir, 'tools', `${id}.json`));
+  /** The names a tool claims now, from its compiled file (a note that never compiled claims none). */
+  const namesNow = (id: string | null) => (id && store.hasTool(id) ? namesOf(store.tool(id)) : []);
   const notes: ParsedToolNote[] = [];
   const removed = new Set<string>();
   const names: Record<string, string | null> = {};
   for (const file of gone) {
-    const [, , , oldId, ...oldNames] = state.files[file]!;
-    if (oldNames.some((n) => contested.has(n))) return null;
+    const oldId = state.files.get(file)![3];
+    const oldNames = namesNow(oldId);
+    if (oldNames.some((n) => contested.has(n)) || (oldId && isBuiltin(oldId))) return null;
     if (oldId) removed.add(oldId);
     for (const n of oldNames) names[n] = null;
   }
   for (const [i, [file]] of changed.entries()) {
-    const [, , , oldId = null, ...oldNames] = state.files[file] ?? [];
-    if (oldNames.some((n) => contested.has(n))) return null;
+    const oldId = state.files.get(file)?.[3] ?? null;
+    const oldNames = namesNow(oldId);
+    if (oldNames.some((n) => contested.has(n)) || (oldId && isBuiltin(oldId))) return null;
     for (const n of oldNames) names[n] = null;
     const note = parsed[i]!.note as ParsedToolNote | null;
     if (oldId && oldId !== note?.id) removed.add(oldId);
     if (!note) continue;
     if (notes.some((n) => n.id === note.id)) return null;
-    if (note.id !== oldId && (owner.has(note.id) || isBuiltin(note.id) || state.dangling.includes(note.id))) return null;
+    // A new id must be free (no other note or built-in tool has it) and wanted by no relation.
+    if (note.id !== oldId && (store.hasTool(note.id) || isBuiltin(note.id) || state.dangling.includes(note.id))) return null;
     for (const n of namesOf(note)) {
       const now = store.findName(n);
       if (contested.has(n) || (now !== null && now !== note.id && now !== oldId)) return null;
@@ -140,9 +143,9 @@ export async function applyChanges(builtinDir: string, root: string, current: No
   writeAtomic(path.join(paths.catalog, 'manifest.json'), JSON.stringify(next));
   if (manifest.delta !== undefined) for (const name of Object.values(deltaFiles(manifest.delta))) fs.rmSync(path.join(paths.catalog, name), { force: true });
 
-  const files = { ...state.files };
-  for (const f of gone) delete files[f];
-  changed.forEach(([file, st], i) => (files[file] = entryOf(st, parsed[i]!)));
+  const files = state.files;
+  for (const f of gone) files.delete(f);
+  changed.forEach(([file, st], i) => files.set(file, entryOf(st, parsed[i]!)));
   const referenced = new Set(state.referenced);
   const dangling = new Set(state.dangling);
   for (const note of notes) for (const id of relatedIds(note)) (known.has(id) ? referenced : dangling).add(id);

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { NoteKind } from '../catalog/note.js';
 import { dirStore } from './dir-store.js';
-import { hashText, statInto, statResult, writeAtomic } from './files.js';
+import { quickHash, statInto, statResult, writeAtomic } from './files.js';
 import { ARTIFACT_FORMAT, type CatalogStore } from './types.js';
 import { readJsonOrNull, readState, type NoteStats } from './user-state.js';
 
@@ -18,6 +18,9 @@ export interface UserCatalog {
   /** Notes re-parsed in this call (0 when the cache was fresh). */
   reparsed: number;
 }
+
+/** The cache folder of a list of content directories. */
+const cacheKey = (absDirs: string[]) => quickHash(JSON.stringify(absDirs));
 
 export function defaultCacheRoot(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(env.HOME ?? process.cwd(), '.cache');
@@ -112,8 +115,8 @@ const VERIFY_MARGIN_MS = 2000;
  */
 export async function openUserCatalog(builtinDir: string, dirs: string[], cacheRoot: string, quickIds?: string[]): Promise<UserCatalog> {
   const absDirs = dirs.map((d) => path.resolve(d));
-  const builtinId = hashText(fs.readFileSync(path.join(builtinDir, 'manifest.json'), 'utf8') + fs.statSync(path.join(builtinDir, 'lookup.json')).mtimeMs);
-  const key = hashText(JSON.stringify(absDirs)).slice(0, 16);
+  const builtinId = quickHash(fs.readFileSync(path.join(builtinDir, 'manifest.json'), 'utf8') + fs.statSync(path.join(builtinDir, 'lookup.json')).mtimeMs);
+  const key = cacheKey(absDirs);
   const root = path.join(cacheRoot, key);
   const catalogDir = path.join(root, 'catalog');
   const stampFile = path.join(root, 'stamp.json');
@@ -151,6 +154,6 @@ export async function openUserCatalog(builtinDir: string, dirs: string[], cacheR
 
 /** Removes a damaged cache so the next open rebuilds it from the notes. */
 export function dropCache(cacheRoot: string, dirs: string[]): void {
-  const key = hashText(JSON.stringify(dirs.map((d) => path.resolve(d)))).slice(0, 16);
+  const key = cacheKey(dirs.map((d) => path.resolve(d)));
   fs.rmSync(path.join(cacheRoot, key), { recursive: true, force: true });
 }
