@@ -31,9 +31,12 @@ export function buildDelta(base: SearchIndex, baseLens: Float32Array, catalog: P
   const n = Math.max(1, nb - masked.size + tools.length);
   const F = FIELDS.length;
   const avg = {} as Record<Field, number>;
+  const isMasked = new Uint8Array(nb);
+  for (const d of masked) if (d < nb) isMasked[d] = 1;
+  const maskedDocs = [...masked].sort((a, b) => a - b);
   FIELDS.forEach((f, j) => {
     let sum = 0;
-    for (let d = 0; d < nb; d++) if (!masked.has(d)) sum += baseLens[d * F + j] ?? 0;
+    for (let d = 0; d < nb; d++) if (!isMasked[d]) sum += baseLens[d * F + j] ?? 0;
     for (const d of perDoc) sum += d.len[f];
     avg[f] = Math.max(1, sum / n);
   });
@@ -48,7 +51,24 @@ export function buildDelta(base: SearchIndex, baseLens: Float32Array, catalog: P
       let live = 0;
       const i = findTerm(base, term);
       if (i >= 0) {
-        for (let p = base.offsets[i]!; p < base.offsets[i + 1]!; p++) if (!masked.has(base.postings[2 * p]!)) live++;
+        const from = base.offsets[i]!;
+        const to = base.offsets[i + 1]!;
+        live = to - from;
+        // A term's postings are in document order: find each masked document by binary search.
+        for (const d of maskedDocs) {
+          let lo = from;
+          let hi = to - 1;
+          while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const doc = base.postings[2 * mid]!;
+            if (doc === d) {
+              live--;
+              break;
+            }
+            if (doc < d) lo = mid + 1;
+            else hi = mid - 1;
+          }
+        }
       }
       const df = live + (weighted.get(term)?.docs.length ?? 0);
       known.set(term, df);

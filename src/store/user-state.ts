@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { NoteKind, ParsedCategoryNote, ParsedToolNote } from '../catalog/note.js';
 import type { Problem } from '../catalog/types.js';
 import { normalizeName } from '../text/names.js';
-import { hashText, writeAtomic } from './files.js';
+import { quickHash, writeAtomic } from './files.js';
 import { ARTIFACT_FORMAT } from './types.js';
 
 export interface CachedNote {
@@ -91,7 +91,7 @@ export function namesOf(note: { id: string; name: string; aliases: string[] }): 
   return [...new Set([note.id, normalizeName(note.name), ...note.aliases.map(normalizeName)])];
 }
 
-const noteFile = (root: string, file: string) => path.join(cachePaths(root).notes, `${hashText(file).slice(0, 20)}.json`);
+const noteFile = (root: string, file: string) => path.join(cachePaths(root).notes, `${quickHash(file)}.json`);
 
 /** One note parsed since the last full compile. */
 export function writeCachedNote(root: string, file: string, cached: CachedNote): void {
