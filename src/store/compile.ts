@@ -1,18 +1,18 @@
 /** Turns an assembled catalog into the artifact files the CLI reads at run time: file name -> contents. */
 import { buildLookup } from '../catalog/lookup.js';
-import { toSummary, type Catalog, type Problem } from '../catalog/types.js';
+import { toSummary, type Catalog, type Problem, type Tool } from '../catalog/types.js';
 import { buildNameIndex, buildSearchIndex } from '../search/index.js';
 import { serializeSearchIndex } from '../search/layout.js';
-import { shardLookup } from './shards.js';
+import { lookupShard, shardLookup } from './shards.js';
 import { ARTIFACT_FORMAT, type Manifest } from './types.js';
 
 
 /** The compiled form of a catalog: file name -> contents. Pure, so builds and caches share it. */
-export function compileArtifacts(catalog: Catalog, problems: Problem[], options: { tools?: boolean } = {}): Map<string, string | Uint8Array> {
+export function compileArtifacts(catalog: Catalog, problems: Problem[], options: { tools?: boolean; toolShards?: boolean } = {}): Map<string, string | Uint8Array> {
   const files = new Map<string, string | Uint8Array>();
   // Warnings are for lint and the build log; the run-time manifest keeps errors only.
   const errors = problems.filter((p) => p.severity === 'error');
-  const manifest: Manifest = { format: ARTIFACT_FORMAT, tools: catalog.tools.length, categories: catalog.categories.length, problems: errors };
+  const manifest: Manifest = { format: ARTIFACT_FORMAT, tools: catalog.tools.length, categories: catalog.categories.length, problems: errors, ...(options.toolShards ? { toolShards: true } : {}) };
   files.set('manifest.json', JSON.stringify(manifest));
   const lookup = buildLookup(catalog.tools);
   files.set('lookup.json', JSON.stringify(lookup));
@@ -29,11 +29,22 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[], options:
   files.set('terms.txt', search.terms);
   files.set('search.bin', search.bin);
   files.set('names.json', JSON.stringify(buildNameIndex(catalog)));
-  if (options.tools !== false) for (const [name, text] of toolFiles(catalog)) files.set(name, text);
+  if (options.tools !== false) for (const [name, text] of toolFiles(catalog, options.toolShards)) files.set(name, text);
   return files;
 }
 
-/** One JSON file per tool: what `show` reads. */
-export function toolFiles(catalog: Catalog): [string, string][] {
-  return catalog.tools.map((tool) => [`tools/${tool.id}.json`, JSON.stringify(tool)]);
+/**
+ * What `show` reads: one JSON file per tool (the shipped catalog), or with `sharded` (the user cache, where
+ * 10,000 notes would make 10,000 files to create) tools grouped into 256 shards by a hash of their id.
+ */
+export function toolFiles(catalog: Catalog, sharded = false): [string, string][] {
+  if (!sharded) return catalog.tools.map((tool) => [`tools/${tool.id}.json`, JSON.stringify(tool)]);
+  const shards = new Map<string, Record<string, Tool>>();
+  for (const tool of catalog.tools) {
+    const key = lookupShard(tool.id);
+    let shard = shards.get(key);
+    if (!shard) shards.set(key, (shard = {}));
+    shard[tool.id] = tool;
+  }
+  return [...shards].map(([key, shard]) => [`toolshards/${key}.json`, JSON.stringify(shard)]);
 }

@@ -27,6 +27,7 @@ export function writeArtifacts(
 ): number {
   fs.mkdirSync(path.join(outDir, 'tools'), { recursive: true });
   fs.mkdirSync(path.join(outDir, 'lookup'), { recursive: true });
+  fs.mkdirSync(path.join(outDir, 'toolshards'), { recursive: true });
   if (options.plain) fs.rmSync(path.join(outDir, 'manifest.json'), { force: true });
   let written = 0;
   // The manifest goes last: its presence marks a complete set.
@@ -42,7 +43,7 @@ export function writeArtifacts(
     writeAtomic(path.join(outDir, name), text);
     written++;
   }
-  for (const sub of ['tools', 'lookup']) {
+  for (const sub of ['tools', 'lookup', 'toolshards']) {
     for (const name of fs.readdirSync(path.join(outDir, sub))) {
       if (!files.has(`${sub}/${name}`) && !options.written?.has(`${sub}/${name}`)) fs.rmSync(path.join(outDir, sub, name), { force: true });
     }
@@ -87,6 +88,11 @@ export function dirStore(dir: string): CatalogStore {
     if (m.format !== ARTIFACT_FORMAT) throw new CorruptArtifactError(path.join(dir, 'manifest.json'), `format ${m.format}, expected ${ARTIFACT_FORMAT}`);
     return m;
   };
+  /** The shard holding a tool id (user cache), or null when no tool falls in it. */
+  const toolShard = (id: string): Record<string, Tool> | null => {
+    const name = `toolshards/${lookupShard(id)}.json`;
+    return memo.has(name) || fs.existsSync(path.join(dir, name)) ? load<Record<string, Tool>>(name) : null;
+  };
   /** The delta named by the manifest, or null when the base is all there is. */
   const delta = (): DeltaOverlay | null => {
     const seq = manifest().delta;
@@ -111,8 +117,13 @@ export function dirStore(dir: string): CatalogStore {
       if (!memo.has(shard) && !fs.existsSync(path.join(dir, shard))) return null;
       return load<Record<string, string>>(shard)[name] ?? null;
     },
-    tool: (id) => load<Tool>(`tools/${id}.json`),
-    hasTool: (id) => /^[a-z0-9-]+$/.test(id) && fs.existsSync(path.join(dir, 'tools', `${id}.json`)),
+    tool: (id) => {
+      if (!manifest().toolShards) return load<Tool>(`tools/${id}.json`);
+      const t = toolShard(id)?.[id];
+      if (!t) throw new CorruptArtifactError(path.join(dir, 'toolshards', `${lookupShard(id)}.json`), `no tool ${id}`);
+      return t;
+    },
+    hasTool: (id) => /^[a-z0-9-]+$/.test(id) && (manifest().toolShards ? toolShard(id)?.[id] !== undefined : fs.existsSync(path.join(dir, 'tools', `${id}.json`))),
     categories: () => load<Category[]>('categories.json'),
     guide: (id) => load<Record<string, Section[]>>('guides.json')[id] ?? [],
     summaries: () => {

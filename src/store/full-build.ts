@@ -79,15 +79,15 @@ async function compile(
   const manifestThere = fs.existsSync(path.join(paths.catalog, 'manifest.json'));
   const previous = prev && manifestThere ? readJsonOrNull<Record<string, string>>(paths.artifacts) : null;
   const hashes: Record<string, string> = {};
-  // A first compile hands the tool files to the helper thread, which writes them while this one builds the index.
+  // Tools go in 256 shards; a first compile hands them to the helper thread, which writes them while this one builds the index.
   let toolsWritten: Promise<Record<string, string>> | null = null;
-  const tools = toolFiles(assembled.catalog);
+  const tools = toolFiles(assembled.catalog, true);
   if (!previous) {
-    fs.mkdirSync(path.join(paths.catalog, 'tools'), { recursive: true });
+    fs.mkdirSync(path.join(paths.catalog, 'toolshards'), { recursive: true });
     fs.rmSync(path.join(paths.catalog, 'manifest.json'), { force: true });
     toolsWritten = helper.write(paths.catalog, tools);
   }
-  const files = compileArtifacts(assembled.catalog, [...problems, ...assembled.problems], { tools: false });
+  const files = compileArtifacts(assembled.catalog, [...problems, ...assembled.problems], { tools: false, toolShards: true });
   if (previous) for (const [name, text] of tools) files.set(name, text);
   const manifest = files.get('manifest.json')!;
   files.delete('manifest.json');

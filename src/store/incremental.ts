@@ -38,7 +38,7 @@ export async function applyChanges(builtinDir: string, root: string, current: No
     return null;
   }
   const pending = state.delta.changed.length + state.delta.removed.length > 0 ? state.delta.seq : undefined;
-  if (manifest.delta !== pending) return null; // the catalog is not the one this state describes
+  if (manifest.delta !== pending || !manifest.toolShards) return null; // the catalog is not the one this state describes
   const base = deserializeSearchIndex(fs.readFileSync(path.join(paths.catalog, 'search.json'), 'utf8'), fs.readFileSync(path.join(paths.catalog, 'terms.txt'), 'utf8'), fs.readFileSync(path.join(paths.catalog, 'search.bin')));
   const threshold = mergeThreshold(base.ids.length);
   if (changed.length + gone.length + state.delta.changed.length + state.delta.removed.length > threshold) return null;
@@ -110,11 +110,21 @@ export async function applyChanges(builtinDir: string, root: string, current: No
   // Writes: parsed notes, tool files, lookup shards, delta, then the manifest that names the delta.
   changed.forEach(([file], i) => writeCachedNote(root, file, parsed[i]!));
   const dirty = new Set(state.delta.dirty);
-  for (const t of tools) {
-    writeAtomic(path.join(paths.catalog, 'tools', `${t.id}.json`), JSON.stringify(t));
-    dirty.add(`tools/${t.id}.json`);
+  const toolShards = new Map<string, [string, Tool | null][]>();
+  for (const [id, t] of [...[...removed].map((id) => [id, null] as const), ...tools.map((t) => [t.id, t] as const)]) {
+    const key = lookupShard(id);
+    toolShards.set(key, [...(toolShards.get(key) ?? []), [id, t]]);
   }
-  for (const id of removed) fs.rmSync(path.join(paths.catalog, 'tools', `${id}.json`), { force: true });
+  for (const [key, entries] of toolShards) {
+    const name = `toolshards/${key}.json`;
+    const shard = readJsonOrNull<Record<string, Tool>>(path.join(paths.catalog, name)) ?? {};
+    for (const [id, t] of entries) {
+      if (t) shard[id] = t;
+      else delete shard[id];
+    }
+    writeAtomic(path.join(paths.catalog, name), JSON.stringify(shard));
+    dirty.add(name);
+  }
   const shards = new Map<string, [string, string | null][]>();
   for (const [n, id] of Object.entries(names)) {
     const key = lookupShard(n);

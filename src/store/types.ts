@@ -14,6 +14,8 @@ export interface Manifest {
   problems: Problem[];
   /** The user cache's current delta (see delta-files.ts); absent in a base written by a full compile. */
   delta?: number;
+  /** Tools are grouped in toolshards/<hash>.json (the user cache) instead of one tools/<id>.json each. */
+  toolShards?: boolean;
 }
 
 
