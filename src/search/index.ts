@@ -205,9 +205,9 @@ export function weighTerms(perDoc: DocTerms[], avg: Record<Field, number>, first
   return { weighted, outsideBody };
 }
 
-/** Builds the search index from a catalog that is passed in. */
-export function buildSearchIndex(catalog: Catalog): SearchIndex {
-  const perDoc = analyzeTools(catalog);
+/** Builds the search index from a catalog that is passed in (its tools already analysed, when given). */
+export function buildSearchIndex(catalog: Catalog, analysed?: DocTerms[]): SearchIndex {
+  const perDoc = analysed ?? analyzeTools(catalog);
   const provisional = statsOf(perDoc, new Map());
   const { weighted, outsideBody } = weighTerms(perDoc, provisional.avg);
   const index = finishIndex(catalog.tools, weighted, outsideBody, statsOf(perDoc, weighted));

@@ -1,14 +1,14 @@
 /** Turns an assembled catalog into the artifact files the CLI reads at run time: file name -> contents. */
 import { buildLookup } from '../catalog/lookup.js';
 import { toSummary, type Catalog, type Problem, type Tool } from '../catalog/types.js';
-import { buildNameIndex, buildSearchIndex } from '../search/index.js';
+import { buildNameIndex, buildSearchIndex, type DocTerms } from '../search/index.js';
 import { serializeSearchIndex } from '../search/layout.js';
 import { lookupShard, shardLookup } from './shards.js';
 import { ARTIFACT_FORMAT, type Manifest } from './types.js';
 
 
 /** The compiled form of a catalog: file name -> contents. Pure, so builds and caches share it. */
-export function compileArtifacts(catalog: Catalog, problems: Problem[], options: { tools?: boolean; toolShards?: boolean } = {}): Map<string, string | Uint8Array> {
+export function compileArtifacts(catalog: Catalog, problems: Problem[], options: { tools?: boolean; toolShards?: boolean; analysed?: DocTerms[] } = {}): Map<string, string | Uint8Array> {
   const files = new Map<string, string | Uint8Array>();
   // Warnings are for lint and the build log; the run-time manifest keeps errors only.
   const errors = problems.filter((p) => p.severity === 'error');
@@ -21,7 +21,7 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[], options:
   files.set('categories.json', JSON.stringify(catalog.categories.map((c) => ({ ...c, sections: [] }))));
   files.set('guides.json', JSON.stringify(Object.fromEntries(catalog.categories.map((c) => [c.id, c.sections]))));
   files.set('summaries.json', JSON.stringify(catalog.tools.map(toSummary)));
-  const index = buildSearchIndex(catalog);
+  const index = buildSearchIndex(catalog, options.analysed);
   const search = serializeSearchIndex(index);
   files.set('search.json', search.json);
   // Field lengths: a delta segment of the user cache corrects the average lengths with them.

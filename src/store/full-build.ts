@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { assembleCatalog, type Layer } from '../catalog/assemble.js';
 import type { ParsedCategoryNote, ParsedToolNote } from '../catalog/note.js';
 import type { Problem } from '../catalog/types.js';
+import { analyzeTools } from '../search/index.js';
 import { compileArtifacts, toolFiles } from './compile.js';
 import { dirStore, writeArtifacts } from './dir-store.js';
 import { hashText, writeAtomic } from './files.js';
@@ -76,6 +77,10 @@ async function compile(
     layers.push(layer);
   }
   const assembled = assembleCatalog(layers);
+  // With a helper thread, it first analyses the second half of the tools for the index while this one does the first.
+  const { catalog } = assembled;
+  const half = helper.parallel ? Math.floor(catalog.tools.length / 2) : catalog.tools.length;
+  const theirs = helper.parallel ? helper.analyse(catalog.tools.slice(half), catalog.categories) : Promise.resolve([]);
   const manifestThere = fs.existsSync(path.join(paths.catalog, 'manifest.json'));
   const previous = prev && manifestThere ? readJsonOrNull<Record<string, string>>(paths.artifacts) : null;
   const hashes: Record<string, string> = {};
@@ -87,7 +92,8 @@ async function compile(
     fs.rmSync(path.join(paths.catalog, 'manifest.json'), { force: true });
     toolsWritten = helper.write(paths.catalog, tools);
   }
-  const files = compileArtifacts(assembled.catalog, [...problems, ...assembled.problems], { tools: false, toolShards: true });
+  const analysed = [...analyzeTools(catalog, catalog.tools.slice(0, half)), ...(await theirs)];
+  const files = compileArtifacts(catalog, [...problems, ...assembled.problems], { tools: false, toolShards: true, analysed });
   if (previous) for (const [name, text] of tools) files.set(name, text);
   const manifest = files.get('manifest.json')!;
   files.delete('manifest.json');
