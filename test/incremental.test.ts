@@ -97,6 +97,19 @@ describe('incremental user index', () => {
     expect(t.manifest().delta).toBeGreaterThan(0);
   }, 180_000);
 
+  it('keeps the later folder winning when a note it overrides is edited', async () => {
+    const t = setup('first', 2);
+    const second = path.join(tmp, 'second');
+    mkdirSync(path.join(second, 'tools'), { recursive: true });
+    write(second, 'team-tool-1', 'okapi override');
+    const env = { ...t.env, DEVOPS_KB_PATH: `${t.dir}:${second}` };
+    const summary = async () => json<{ summary: string }>(await run(['show', 'team-tool-1', '--json'], { env })).summary;
+    expect(await summary()).toMatch(/okapi/);
+    write(t.dir, 'team-tool-1', 'lemur edit in the first folder');
+    await run(['search', 'lemur', '--json'], { env });
+    expect(await summary()).toMatch(/okapi/);
+  }, 120_000);
+
   for (const target of ['delta', 'base'] as const) {
     it(`detects a damaged ${target} segment, rebuilds it and never serves it`, async () => {
       const t = setup(`damaged-${target}`, 4);

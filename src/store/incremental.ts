@@ -45,6 +45,10 @@ export async function applyChanges(builtinDir: string, root: string, current: No
 
   const parsed = await parseNotes(changed.map(([file, st]) => ({ file, ...st })));
   const contested = new Set(state.contested);
+  // An id in two folders (one note overriding another): which one wins is a full compile's business.
+  const idCount = new Map<string, number>();
+  for (const [, e] of state.files) if (e[3]) idCount.set(e[3], (idCount.get(e[3]) ?? 0) + 1);
+  const shared = (id: string | null) => id !== null && (idCount.get(id) ?? 0) > 1;
   const isBuiltin = (id: string) => fs.existsSync(path.join(builtinDir, 'tools', `${id}.json`));
   /** The names a tool claims now, from its compiled file (a note that never compiled claims none). */
   const namesNow = (id: string | null) => (id && store.hasTool(id) ? namesOf(store.tool(id)) : []);
@@ -54,14 +58,14 @@ export async function applyChanges(builtinDir: string, root: string, current: No
   for (const file of gone) {
     const oldId = state.files.get(file)![3];
     const oldNames = namesNow(oldId);
-    if (oldNames.some((n) => contested.has(n)) || (oldId && isBuiltin(oldId))) return null;
+    if (oldNames.some((n) => contested.has(n)) || (oldId && isBuiltin(oldId)) || shared(oldId)) return null;
     if (oldId) removed.add(oldId);
     for (const n of oldNames) names[n] = null;
   }
   for (const [i, [file]] of changed.entries()) {
     const oldId = state.files.get(file)?.[3] ?? null;
     const oldNames = namesNow(oldId);
-    if (oldNames.some((n) => contested.has(n)) || (oldId && isBuiltin(oldId))) return null;
+    if (oldNames.some((n) => contested.has(n)) || (oldId && isBuiltin(oldId)) || shared(oldId)) return null;
     for (const n of oldNames) names[n] = null;
     const note = parsed[i]!.note as ParsedToolNote | null;
     if (oldId && oldId !== note?.id) removed.add(oldId);
