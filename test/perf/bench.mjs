@@ -81,12 +81,15 @@ const shipped = measure('Shipped catalog', [
 
 if (NOTES.length === 0) process.exit(0);
 
-/** Times `run` and the floor alternately, `runs` times each; `before` runs untimed ahead of each timed run. */
-function interleaved(runs, run, before) {
+/**
+ * Times `run` and the floor alternately, `runs` times each; `before` runs untimed ahead of each timed run.
+ * `floors` floor samples per run keep the floor's median steady when the runs are few (the cold compile).
+ */
+function interleaved(runs, run, before, floors = 1) {
   const floor = [];
   const times = [];
   for (let i = 0; i < runs; i++) {
-    floor.push(time(process.execPath, ['-e', '0'], baseEnv));
+    for (let k = 0; k < floors; k++) floor.push(time(process.execPath, ['-e', '0'], baseEnv));
     before?.(i);
     times.push(run(i));
   }
@@ -126,7 +129,7 @@ try {
     console.log('| command | median ms | ratio to node -e 0 | goal | met |');
     console.log('|---|---|---|---|---|');
     // Cold: an empty cache each time, so the whole compile is timed.
-    const cold = interleaved(COLD_RUNS, (i) => time(process.execPath, [bin, ...search], envOf(`cold-${n}-${i}`)));
+    const cold = interleaved(COLD_RUNS, (i) => time(process.execPath, [bin, ...search], envOf(`cold-${n}-${i}`)), undefined, 7);
     for (let i = 0; i < COLD_RUNS; i++) rmSync(path.join(tmp, `cold-${n}-${i}`), { recursive: true, force: true });
     results.push(row(`cold compile (first \`search service discovery\`)`, cold, goal.cold));
     const env = envOf(`warm-${n}`);
