@@ -150,7 +150,8 @@ export async function applyChanges(builtinDir: string, root: string, current: No
   const segment = buildDelta(base, baseLens, { categories: store.categories() }, deltaTools, new Set(masked));
   const seq = state.delta.seq + 1;
   const overlay = { seq, summaries, removed: [...gonePrev].sort(), lookup: { ...(prevDelta?.lookup ?? {}), ...names }, masked };
-  for (const [name, text] of serializeDelta(overlay, segment)) writeAtomic(path.join(paths.catalog, name), text);
+  // New names that no manifest names yet: plain writes (a rename over nothing buys nothing; a torn file fails its checksum).
+  for (const [name, text] of serializeDelta(overlay, segment)) fs.writeFileSync(path.join(paths.catalog, name), text);
   const touched = new Set([...gone, ...changed.map(([f]) => f)]);
   const problems: Problem[] = [...parsed.flatMap((c) => c.problems), ...assembled.problems].filter((p) => p.severity === 'error');
   const next: Manifest = { ...manifest, tools: base.ids.length - masked.length + changedIds.length, problems: [...manifest.problems.filter((p) => !touched.has(p.file)), ...problems], delta: seq };

@@ -93,9 +93,14 @@ export function namesOf(note: { id: string; name: string; aliases: string[] }): 
 
 const noteFile = (root: string, file: string) => path.join(cachePaths(root).notes, `${quickHash(file)}.json`);
 
-/** One note parsed since the last full compile. */
+/**
+ * One note parsed since the last full compile. A plain write: renaming over a file costs a flush on ext4,
+ * and a torn entry is harmless (it does not parse, or its mtime and size do not match: the note is parsed again).
+ */
 export function writeCachedNote(root: string, file: string, cached: CachedNote): void {
-  writeAtomic(noteFile(root, file), JSON.stringify(cached));
+  const target = noteFile(root, file);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, JSON.stringify(cached));
 }
 
 /** Every parsed note the cache holds: the pack of the last full compile, then notes parsed since. */
