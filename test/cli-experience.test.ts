@@ -70,7 +70,7 @@ describe('authoring', () => {
     const errors = JSON.parse(r.stdout).filter((p: { severity: string }) => p.severity === 'error');
     expect(errors).toEqual([]);
     expect(r.code).toBe(0);
-  });
+  }, 60_000); // parses every shipped note: seconds on a busy machine
 });
 
 describe('open', () => {

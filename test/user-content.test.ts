@@ -1,8 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, cpSync, existsSync, readdirSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { FIXTURES, json, run } from './helpers.js';
+
+// Most tests here compile the built-in catalog plus team notes into a fresh cache: seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'devops-kb-test-'));
 const cache = path.join(tmp, 'cache');

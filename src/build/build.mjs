@@ -25,6 +25,7 @@ await build({
     'fuse-bundle': 'src/search/fuse-bundle.ts',
     'chalk-bundle': 'src/render/chalk-bundle.ts',
     'compile-content': 'src/build/compile-content.ts',
+    'parse-worker': 'src/store/parse-worker.ts',
   },
   outdir: out,
   outExtension: { '.js': '.cjs' },
@@ -35,7 +36,8 @@ await build({
   minify: true,
   // import() of the lazy bundles becomes require(): the launcher runs main.cjs through vm.Script (code cache).
   supported: { 'dynamic-import': false },
-  define: { __VERSION__: JSON.stringify(pkg.version) },
+  // import.meta.url serves only the TypeScript sources (tests); bundles load their modules with require.
+  define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': 'undefined' },
   plugins: [lazyBundles],
   logLevel: 'warning',
 });

@@ -48,14 +48,18 @@ function mergeById<T extends { id: string; path: string }>(layers: { notes: T[];
   return merged;
 }
 
-/** Cross-note checks and overrides: categories exist, facets match their definitions, relations point at real ids. */
-export function assembleCatalog(layers: Layer[]): AssembleResult {
+/**
+ * Cross-note checks and overrides: categories exist, facets match their definitions, relations point at real ids.
+ * `knownToolIds` are tools outside these layers that relations may name (an incremental update assembles only
+ * the notes that changed).
+ */
+export function assembleCatalog(layers: Layer[], knownToolIds?: Set<string>): AssembleResult {
   const problems: Problem[] = [];
   const categoryMap = mergeById(layers.map((l) => ({ notes: l.categories, builtin: Boolean(l.builtin) })), 'category', problems);
   const toolMap = mergeById(layers.map((l) => ({ notes: l.tools, builtin: Boolean(l.builtin) })), 'tool', problems);
   const categories: Category[] = [...categoryMap.values()].map((c) => ({ id: c.id, name: c.name, summary: c.summary, facets: c.facets, sections: c.sections, path: c.path }));
   const categoryIds = [...categoryMap.keys()];
-  const toolIds = new Set(toolMap.keys());
+  const toolIds = new Set([...(knownToolIds ?? []), ...toolMap.keys()]);
   const tools: Tool[] = [];
 
   for (const note of toolMap.values()) {

@@ -1,6 +1,7 @@
 /** Splits a note body into `##` sections with remark and pre-digests them into blocks; counts words. */
-import { remark } from 'remark';
+import { createRequire } from 'node:module';
 import type { Block, Section } from './types.js';
+import { splitSectionsFast } from './sections-fast.js';
 
 // mdast node shapes we read; kept local so the catalog core does not depend on @types/mdast.
 interface MdNode {
@@ -15,7 +16,21 @@ interface MdNode {
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
-const parser = remark();
+declare const require: ((id: string) => unknown) | undefined;
+let parser: { parse(text: string): unknown } | undefined;
+
+/**
+ * remark, loaded on first use: most bodies take the fast reader, and remark's initialisation is a large
+ * share of loading the pipeline for an incremental update. Bundled, `require` is esbuild's lazy module;
+ * from the sources (tests), Node's require of the ES module.
+ */
+function remarkParser(): { parse(text: string): unknown } {
+  if (!parser) {
+    const load = typeof require === 'function' ? require : createRequire(import.meta.url);
+    parser = (load('remark') as typeof import('remark')).remark();
+  }
+  return parser;
+}
 
 /** Flattens inline Markdown to plain text, keeping `code` spans and link targets. */
 export function inlineText(node: MdNode): string {
@@ -102,9 +117,17 @@ function toBlock(node: MdNode, source: string): Block | null {
   }
 }
 
-/** Splits a Markdown body into `## ` sections, keeping each section's Markdown and pre-digested blocks. */
+/**
+ * Splits a Markdown body into `## ` sections, keeping each section's Markdown and pre-digested blocks:
+ * the fast line reader when the body stays within its subset, remark otherwise.
+ */
 export function splitSections(body: string): Section[] {
-  const tree = parser.parse(body) as MdNode;
+  return splitSectionsFast(body) ?? splitSectionsRemark(body);
+}
+
+/** splitSections with remark alone. */
+export function splitSectionsRemark(body: string): Section[] {
+  const tree = remarkParser().parse(body) as MdNode;
   const sections: Section[] = [];
   let current: { title: string; start: number; nodes: MdNode[] } | null = null;
   const close = (end: number) => {

@@ -17,7 +17,7 @@ export const FIELD_WEIGHTS = {
   /** Weaknesses and "When to look elsewhere": what a tool lacks is weak evidence that it fits. */
   caveats: 0.2,
 } as const;
-type Field = keyof typeof FIELD_WEIGHTS;
+export type Field = keyof typeof FIELD_WEIGHTS;
 const B: Record<Field, number> = { name: 0.3, aliases: 0.3, tags: 0.5, summary: 0.6, pickWhen: 0.6, facets: 0.5, category: 0.3, body: 0.75, caveats: 0.75 };
 /** Sections whose words describe what a tool does not do well. */
 const CAVEAT_SECTIONS = new Set(['weaknesses', 'when to look elsewhere']);
@@ -54,12 +54,22 @@ export interface SearchIndex {
   /** Term i's postings are pairs [doc, score] from offsets[i] to offsets[i + 1]. */
   offsets: Uint32Array;
   postings: Float32Array;
+  /** Field lengths of each document (doc-major, one per field), kept so a delta segment can correct the averages. */
+  lens?: Float32Array;
+  /** Terms of documents changed since this (base) index was built; their numbers follow the base's. */
+  delta?: TermSegment;
 }
+
+/** The term part of an index: a sorted vocabulary and its postings. */
+export type TermSegment = Pick<SearchIndex, 'termsText' | 'termStarts' | 'offsets' | 'postings'>;
 
 /** Names for typo-tolerant matching with fuse.js, loaded only when a query needs it. */
 export interface NameIndex {
   docs: { id: string; name: string; aliases: string[] }[];
   fuse: { keys: unknown; records: unknown };
+  /** Ids changed or deleted since the base name index was built (a delta drops them, then adds `added`). */
+  removed?: string[];
+  added?: { id: string; name: string; aliases: string[] }[];
 }
 
 export const STATUS_LETTER = { active: 'a', maintenance: 'm', deprecated: 'd', archived: 'x' } as const;
@@ -101,12 +111,27 @@ export const FUSE_KEYS = [
   { name: 'aliases', weight: 1.5 },
 ];
 
-/** Builds the search index from a catalog that is passed in. */
-export function buildSearchIndex(catalog: Catalog): SearchIndex {
+/** What one document contributes to the index before corpus statistics: term counts and lengths per field, marks. */
+export interface DocTerms {
+  tf: Record<Field, Map<string, number>>;
+  len: Record<Field, number>;
+  marks: Map<string, number>;
+}
+
+/** Corpus statistics BM25 needs: live documents, average field lengths, document frequency of a term. */
+export interface CorpusStats {
+  n: number;
+  avg: Record<Field, number>;
+  df(term: string): number;
+}
+
+export const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
+
+/** Terms of each tool of a catalog (the category names and facet definitions come from the catalog). */
+export function analyzeTools(catalog: Catalog, tools: Tool[] = catalog.tools): DocTerms[] {
   const catName = new Map(catalog.categories.map((c) => [c.id, c.name]));
   const defsOf = new Map(catalog.categories.map((c) => [c.id, c.facets]));
-  const fields = Object.keys(FIELD_WEIGHTS) as Field[];
-  const perDoc = catalog.tools.map((tool) => {
+  return tools.map((tool) => {
     const defs = new Map<string, FacetDef>();
     for (const c of tool.categories) for (const d of defsOf.get(c) ?? []) if (!defs.has(d.key)) defs.set(d.key, d);
     const facets = evidenceOfFacets(tool.facets, defs);
@@ -118,7 +143,7 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
     const mark = (t: string) => marks.set(t, Math.min(3, (marks.get(t) ?? 0) + 1));
     for (const v of facets.values) mark(`=${v}`);
     const against: string[] = [];
-    for (const f of fields) {
+    for (const f of FIELDS) {
       const { terms, negated } = fieldTerms(texts[f], NEGATION[f]);
       len[f] = terms.length;
       const m = new Map<string, number>();
@@ -132,62 +157,114 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
     for (const t of [...against, ...facets.absent]) if (!core.has(t)) mark(`!${t}`);
     return { tf, len, marks };
   });
+}
+
+/** Statistics of a set of analysed documents on their own (a full build). */
+export function statsOf(perDoc: DocTerms[], weighted: Map<string, TermPostings>): CorpusStats {
   const n = Math.max(1, perDoc.length);
   const avg = {} as Record<Field, number>;
-  for (const f of fields) avg[f] = Math.max(1, perDoc.reduce((s, d) => s + d.len[f], 0) / n);
+  for (const f of FIELDS) avg[f] = Math.max(1, perDoc.reduce((s, d) => s + d.len[f], 0) / n);
+  return { n, avg, df: (t) => weighted.get(t)?.docs.length ?? 0 };
+}
 
-  // BM25F: combine normalised term frequencies across fields, then saturate once per document.
-  const weighted = new Map<string, Map<number, number>>();
+/** A term's postings before saturation: documents in increasing order and their weights. */
+export interface TermPostings {
+  docs: number[];
+  w: number[];
+}
+
+/** Field-weighted, length-normalised term frequencies (BM25F before saturation), doc numbers from `first`. */
+export function weighTerms(perDoc: DocTerms[], avg: Record<Field, number>, first = 0): { weighted: Map<string, TermPostings>; outsideBody: Set<string> } {
+  const weighted = new Map<string, TermPostings>();
   const outsideBody = new Set<string>();
-  perDoc.forEach((d, doc) => {
-    for (const f of fields) {
+  // Documents come in order, so a term's last entry is this document's when it already has one.
+  const add = (term: string, doc: number, w: number, replace: boolean) => {
+    let p = weighted.get(term);
+    if (!p) weighted.set(term, (p = { docs: [], w: [] }));
+    const last = p.docs.length - 1;
+    if (last >= 0 && p.docs[last] === doc) p.w[last] = replace ? w : p.w[last]! + w;
+    else {
+      p.docs.push(doc);
+      p.w.push(w);
+    }
+  };
+  perDoc.forEach((d, k) => {
+    const doc = first + k;
+    for (const f of FIELDS) {
       const norm = 1 - B[f] + (B[f] * d.len[f]) / avg[f];
       for (const [term, count] of d.tf[f]) {
-        let m = weighted.get(term);
-        if (!m) weighted.set(term, (m = new Map()));
-        m.set(doc, (m.get(doc) ?? 0) + (FIELD_WEIGHTS[f] * count) / norm);
+        add(term, doc, (FIELD_WEIGHTS[f] * count) / norm, false);
         if (f !== 'body') outsideBody.add(term);
       }
     }
     for (const [term, count] of d.marks) {
-      let m = weighted.get(term);
-      if (!m) weighted.set(term, (m = new Map()));
-      m.set(doc, count);
+      add(term, doc, count, true);
       outsideBody.add(term);
     }
   });
+  return { weighted, outsideBody };
+}
+
+/** Builds the search index from a catalog that is passed in (its tools already analysed, when given). */
+export function buildSearchIndex(catalog: Catalog, analysed?: DocTerms[]): SearchIndex {
+  const perDoc = analysed ?? analyzeTools(catalog);
+  const provisional = statsOf(perDoc, new Map());
+  const { weighted, outsideBody } = weighTerms(perDoc, provisional.avg);
+  const index = finishIndex(catalog.tools, weighted, outsideBody, statsOf(perDoc, weighted));
+  index.lens = lengthsOf(perDoc);
+  return index;
+}
+
+/** Per-document field lengths, doc-major. */
+export function lengthsOf(perDoc: DocTerms[]): Float32Array {
+  const lens = new Float32Array(perDoc.length * FIELDS.length);
+  perDoc.forEach((d, k) => FIELDS.forEach((f, j) => (lens[k * FIELDS.length + j] = d.len[f])));
+  return lens;
+}
+
+/** Saturates and lays out weighted terms into an index segment, with the statistics given. */
+export function finishIndex(tools: Tool[], weighted: Map<string, TermPostings>, outsideBody: Set<string>, stats: CorpusStats): SearchIndex {
+  const { n } = stats;
   // A phrase seen in one body only adds little over its words and most of the index size: drop it.
-  const terms = [...weighted.keys()].filter((t) => !t.includes('_') || outsideBody.has(t) || weighted.get(t)!.size > 1).sort();
+  const terms = [...weighted.keys()].filter((t) => !t.includes('_') || outsideBody.has(t) || stats.df(t) > 1).sort();
   const offsets = new Uint32Array(terms.length + 1);
-  const flat: number[] = [];
+  let total = 0;
+  for (const term of terms) total += weighted.get(term)!.docs.length;
+  const postings = new Float32Array(2 * total);
+  let at = 0;
   terms.forEach((term, i) => {
-    const docs = weighted.get(term)!;
+    const { docs, w } = weighted.get(term)!;
     // Marks ("!term", "=value") keep their plain counts: the query weighs them, not BM25.
     const mark = term[0] === '!' || term[0] === '=' || term[0] === '¬';
-    const idf = Math.log(1 + (n - docs.size + 0.5) / (docs.size + 0.5));
-    for (const [doc, w] of docs) flat.push(doc, mark ? w : (idf * w * (K1 + 1)) / (K1 + w));
-    offsets[i + 1] = flat.length / 2;
+    const df = stats.df(term);
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    for (let k = 0; k < docs.length; k++) {
+      const x = w[k]!;
+      postings[at++] = docs[k]!;
+      postings[at++] = mark ? x : (idf * x * (K1 + 1)) / (K1 + x);
+    }
+    offsets[i + 1] = at / 2;
   });
-  const catNames = [...new Set(catalog.tools.flatMap((t) => t.categories))];
+  const catNames = [...new Set(tools.flatMap((t) => t.categories))];
   const catIndex = new Map(catNames.map((c, i) => [c, i]));
   const termStarts = new Uint32Array(terms.length + 1);
-  let at = 0;
+  let chars = 0;
   terms.forEach((t, i) => {
-    termStarts[i] = at;
-    at += t.length + 1;
+    termStarts[i] = chars;
+    chars += t.length + 1;
   });
-  termStarts[terms.length] = at;
+  termStarts[terms.length] = chars;
   return {
-    ids: catalog.tools.map((t) => t.id),
-    status: catalog.tools.map((t) => STATUS_LETTER[t.status]).join(''),
+    ids: tools.map((t) => t.id),
+    status: tools.map((t) => STATUS_LETTER[t.status]).join(''),
     catNames,
-    catList: catalog.tools.map((t) => t.categories.map((c) => catIndex.get(c)).join('.')).join(','),
-    primary: Uint16Array.from(catalog.tools.map((t) => catIndex.get(t.category) ?? 0)),
-    prior: Float32Array.from(catalog.tools.map((t) => 1 + 0.08 * Math.max(-1, Math.min(1, (t.wordCount - 350) / 250)))),
+    catList: tools.map((t) => t.categories.map((c) => catIndex.get(c)).join('.')).join(','),
+    primary: Uint16Array.from(tools.map((t) => catIndex.get(t.category) ?? 0)),
+    prior: Float32Array.from(tools.map((t) => 1 + 0.08 * Math.max(-1, Math.min(1, (t.wordCount - 350) / 250)))),
     termsText: terms.join('\n'),
     termStarts,
     offsets,
-    postings: Float32Array.from(flat),
+    postings,
   };
 }
 

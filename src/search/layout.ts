@@ -1,17 +1,27 @@
 /** Binary layout of the search index: terms as one string with offsets, postings as packed arrays; serialize and read back. */
-import type { SearchIndex } from './index.js';
+import type { SearchIndex, TermSegment } from './index.js';
 
-/** How many terms the index holds. */
-export function termCount(index: SearchIndex): number {
+/** The term segments a query reads: the base, then the delta of changed documents if there is one. */
+export function segmentsOf(index: SearchIndex): TermSegment[] {
+  return index.delta ? [index, index.delta] : [index];
+}
+
+/** True when some segment holds the term. */
+export function hasTerm(index: SearchIndex, term: string): boolean {
+  return findTerm(index, term) >= 0 || (index.delta !== undefined && findTerm(index.delta, term) >= 0);
+}
+
+/** How many terms the segment holds. */
+export function termCount(index: TermSegment): number {
   return index.termStarts.length - 1;
 }
 
-export function termAt(index: SearchIndex, i: number): string {
+export function termAt(index: TermSegment, i: number): string {
   return index.termsText.slice(index.termStarts[i], index.termStarts[i + 1]! - 1);
 }
 
-/** Index of a term in the sorted term list (binary search), or -1. */
-export function findTerm(index: SearchIndex, term: string): number {
+/** Index of a term in the segment's sorted term list (binary search), or -1. */
+export function findTerm(index: TermSegment, term: string): number {
   let lo = 0;
   let hi = termCount(index) - 1;
   while (lo <= hi) {
@@ -55,7 +65,7 @@ export function serializeSearchIndex(index: SearchIndex): { json: string; terms:
   new Float32Array(bin.buffer, at, n).set(index.prior);
   at += 4 * n;
   new Uint16Array(bin.buffer, at, n).set(index.primary);
-  const json = JSON.stringify({ version: 4, ids: index.ids, status: index.status, catNames: index.catNames, catList: index.catList, terms: t1 - 1, postings: index.postings.length });
+  const json = JSON.stringify({ version: 4, ids: index.ids, status: index.status, catNames: index.catNames, catList: index.catList, terms: t1 - 1, postings: index.postings.length, sum: checksum(bin) });
   return { json, terms: index.termsText, bin };
 }
 
@@ -67,6 +77,17 @@ interface Meta {
   catList: string;
   terms: number;
   postings: number;
+  /** Checksum of the binary file: a damaged segment is detected, never served. */
+  sum?: number;
+}
+
+/** FNV-1a over 32-bit words: cheap enough for every load, catches flipped or zeroed bytes. */
+export function checksum(bytes: Uint8Array): number {
+  const b = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const words = new Uint32Array(b.buffer, b.byteOffset, b.byteLength >> 2);
+  let h = 0x811c9dc5 ^ b.byteLength;
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193);
+  return h >>> 0;
 }
 
 export function deserializeSearchIndex(json: string, termsText: string, bytes: Uint8Array): SearchIndex {
@@ -78,6 +99,7 @@ export function deserializeSearchIndex(json: string, termsText: string, bytes: U
   const n = meta.ids.length;
   const need = 4 * (2 * t1 + meta.postings + n + Math.ceil(n / 2));
   if (b.byteLength !== need) throw new Error('search index: truncated or damaged binary file');
+  if (meta.sum !== undefined && checksum(b) !== meta.sum) throw new Error('search index: checksum mismatch (damaged binary file)');
   let at = b.byteOffset;
   const termStarts = new Uint32Array(b.buffer, at, t1);
   at += 4 * t1;
@@ -88,7 +110,7 @@ export function deserializeSearchIndex(json: string, termsText: string, bytes: U
   const prior = new Float32Array(b.buffer, at, n);
   at += 4 * n;
   const primary = new Uint16Array(b.buffer, at, n);
-  if (offsets[t1 - 1]! * 2 !== meta.postings || termStarts[t1 - 1] !== termsText.length + 1) {
+  if (offsets[t1 - 1]! * 2 !== meta.postings || termStarts[t1 - 1] !== (t1 === 1 ? 0 : termsText.length + 1)) {
     throw new Error('search index: postings do not match terms');
   }
   return { ids: meta.ids, status: meta.status, catNames: meta.catNames, catList: meta.catList, primary, prior, termsText, termStarts, offsets, postings };

@@ -1,6 +1,6 @@
 /** Runs a query against the search index: scoring, phrase and name boosts, category and alternative intents, typo correction. */
 import type { NameIndex, SearchIndex } from './index.js';
-import { categoriesOf, findTerm, termAt, termCount } from './layout.js';
+import { categoriesOf, findTerm, hasTerm, segmentsOf, termAt, termCount } from './layout.js';
 import { compareStrings, editDistance, normalizeName } from '../text/names.js';
 import { facetValueTerm, NEGATORS } from './evidence.js';
 import { bigrams, stem, words } from './tokenize.js';
@@ -68,16 +68,21 @@ const ABSENCE_MATCH_BONUS = 0.4;
 const QUERY_NEGATION_SCOPE = 2;
 const STATUS = { a: 'active', m: 'maintenance', d: 'deprecated', x: 'archived' } as const;
 
+/** Adds a term's postings from every segment (base, then delta); masked base documents are dropped at the end. */
 function addPostings(index: SearchIndex, term: string, scores: Float64Array, factor: number, matched?: Uint16Array): boolean {
-  const i = findTerm(index, term);
-  if (i < 0) return false;
-  const { offsets, postings } = index;
-  for (let p = offsets[i]!; p < offsets[i + 1]!; p++) {
-    const doc = postings[2 * p]!;
-    scores[doc]! += postings[2 * p + 1]! * factor;
-    if (matched) matched[doc]!++;
+  let found = false;
+  for (const segment of segmentsOf(index)) {
+    const i = findTerm(segment, term);
+    if (i < 0) continue;
+    found = true;
+    const { offsets, postings } = segment;
+    for (let p = offsets[i]!; p < offsets[i + 1]!; p++) {
+      const doc = postings[2 * p]!;
+      scores[doc]! += postings[2 * p + 1]! * factor;
+      if (matched) matched[doc]!++;
+    }
   }
-  return true;
+  return found;
 }
 
 /** Vocabulary words within a small edit distance of an unknown query word ("terrafrom" -> "terraform"). */
@@ -87,8 +92,9 @@ function correct(word: string, index: SearchIndex): string[] {
   const cap = word.length >= 8 ? 2 : 1;
   let best = cap + 1;
   let out: string[] = [];
-  for (let i = 0; i < termCount(index); i++) {
-    const term = termAt(index, i);
+  for (const segment of segmentsOf(index)) for (let i = 0; i < termCount(segment); i++) {
+    const term = termAt(segment, i);
+    if (out.includes(term)) continue;
     if (term.includes('_') || Math.abs(term.length - word.length) > cap || (term[0] !== word[0] && term[1] !== word[1])) continue;
     const d = editDistance(word, term, cap);
     if (d > cap) continue;
@@ -102,7 +108,7 @@ function correct(word: string, index: SearchIndex): string[] {
 
 /** True when some query word is not in the index: a misspelling that fuzzy name matching may fix. */
 export function hasUnknownWord(index: SearchIndex, query: string): boolean {
-  return words(query).some((w) => findTerm(index, stem(w)) < 0);
+  return words(query).some((w) => !hasTerm(index, stem(w)));
 }
 
 /** Query words with the ones a negation excludes ("service mesh without sidecar") set apart. */
@@ -267,7 +273,8 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   const hits: SearchHit[] = [];
   for (let d = 0; d < n; d++) {
     let score = scores[d]!;
-    if (score <= 0) continue;
+    // A masked document (changed or deleted since the base segment was built) has no id: never a hit.
+    if (score <= 0 || index.ids[d] === '') continue;
     if (allowed && !categoriesOf(index, d).some((c) => allowed.has(c))) continue;
     const status = STATUS[index.status[d] as keyof typeof STATUS] ?? 'active';
     if (status === 'deprecated' || status === 'archived') score *= RETIRED_FACTOR;
@@ -288,6 +295,12 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
  */
 export function fuseMatcher(FuseCtor: typeof import('fuse.js').default, names: NameIndex): (q: string) => { id: string; score: number }[] {
   const fuse = new FuseCtor(names.docs, { keys: ['id', 'name', 'aliases'], includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true }, FuseCtor.parseIndex(names.fuse as Parameters<typeof FuseCtor.parseIndex>[0]));
+  // A delta of changed notes: their old entries leave the base index, their new ones join it.
+  if (names.removed?.length) {
+    const gone = new Set(names.removed);
+    fuse.remove((doc) => gone.has(doc.id));
+  }
+  for (const doc of names.added ?? []) fuse.add(doc);
   return (q) => {
     const normal = normalizeName(q);
     const cap = Math.max(1, Math.min(3, Math.floor(normal.length / 4)));

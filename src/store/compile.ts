@@ -1,18 +1,18 @@
 /** Turns an assembled catalog into the artifact files the CLI reads at run time: file name -> contents. */
 import { buildLookup } from '../catalog/lookup.js';
-import { toSummary, type Catalog, type Problem } from '../catalog/types.js';
-import { buildNameIndex, buildSearchIndex } from '../search/index.js';
+import { toSummary, type Catalog, type Problem, type Tool } from '../catalog/types.js';
+import { buildNameIndex, buildSearchIndex, type DocTerms } from '../search/index.js';
 import { serializeSearchIndex } from '../search/layout.js';
-import { shardLookup } from './shards.js';
+import { lookupShard, shardLookup } from './shards.js';
 import { ARTIFACT_FORMAT, type Manifest } from './types.js';
 
 
 /** The compiled form of a catalog: file name -> contents. Pure, so builds and caches share it. */
-export function compileArtifacts(catalog: Catalog, problems: Problem[]): Map<string, string | Uint8Array> {
+export function compileArtifacts(catalog: Catalog, problems: Problem[], options: { tools?: boolean; toolShards?: boolean; analysed?: DocTerms[] } = {}): Map<string, string | Uint8Array> {
   const files = new Map<string, string | Uint8Array>();
   // Warnings are for lint and the build log; the run-time manifest keeps errors only.
   const errors = problems.filter((p) => p.severity === 'error');
-  const manifest: Manifest = { format: ARTIFACT_FORMAT, built: new Date().toISOString().slice(0, 10), tools: catalog.tools.length, categories: catalog.categories.length, problems: errors };
+  const manifest: Manifest = { format: ARTIFACT_FORMAT, built: new Date().toISOString().slice(0, 10), tools: catalog.tools.length, categories: catalog.categories.length, problems: errors, ...(options.toolShards ? { toolShards: true } : {}) };
   files.set('manifest.json', JSON.stringify(manifest));
   const lookup = buildLookup(catalog.tools);
   files.set('lookup.json', JSON.stringify(lookup));
@@ -21,11 +21,30 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[]): Map<str
   files.set('categories.json', JSON.stringify(catalog.categories.map((c) => ({ ...c, sections: [] }))));
   files.set('guides.json', JSON.stringify(Object.fromEntries(catalog.categories.map((c) => [c.id, c.sections]))));
   files.set('summaries.json', JSON.stringify(catalog.tools.map(toSummary)));
-  const search = serializeSearchIndex(buildSearchIndex(catalog));
+  const index = buildSearchIndex(catalog, options.analysed);
+  const search = serializeSearchIndex(index);
   files.set('search.json', search.json);
+  // Field lengths: a delta segment of the user cache corrects the average lengths with them.
+  if (index.lens) files.set('search-lens.bin', new Uint8Array(index.lens.buffer, index.lens.byteOffset, index.lens.byteLength));
   files.set('terms.txt', search.terms);
   files.set('search.bin', search.bin);
   files.set('names.json', JSON.stringify(buildNameIndex(catalog)));
-  for (const tool of catalog.tools) files.set(`tools/${tool.id}.json`, JSON.stringify(tool));
+  if (options.tools !== false) for (const [name, text] of toolFiles(catalog, options.toolShards)) files.set(name, text);
   return files;
+}
+
+/**
+ * What `show` reads: one JSON file per tool (the shipped catalog), or with `sharded` (the user cache, where
+ * 10,000 notes would make 10,000 files to create) tools grouped into 256 shards by a hash of their id.
+ */
+export function toolFiles(catalog: Catalog, sharded = false): [string, string][] {
+  if (!sharded) return catalog.tools.map((tool) => [`tools/${tool.id}.json`, JSON.stringify(tool)]);
+  const shards = new Map<string, Record<string, Tool>>();
+  for (const tool of catalog.tools) {
+    const key = lookupShard(tool.id);
+    let shard = shards.get(key);
+    if (!shard) shards.set(key, (shard = {}));
+    shard[tool.id] = tool;
+  }
+  return [...shards].map(([key, shard]) => [`toolshards/${key}.json`, JSON.stringify(shard)]);
 }

@@ -1,35 +1,57 @@
 /**
  * The compiled artifacts on disk: writing a set of them (manifest last, unchanged files skipped) and a
- * lazy store that reads each file on first use and reports damaged files as CorruptArtifactError.
+ * lazy store that reads each file on first use, applies the user cache's delta overlay, and reports
+ * damaged files as CorruptArtifactError.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Category, Section, Tool, ToolSummary } from '../catalog/types.js';
-import type { NameIndex } from '../search/index.js';
+import type { NameIndex, SearchIndex } from '../search/index.js';
 import { deserializeSearchIndex } from '../search/layout.js';
+import { applyLookup, applyNames, applySearch, applySummaries, deltaFiles, deltaSegment, type DeltaOverlay } from './delta-files.js';
 import { hashText, writeAtomic } from './files.js';
 import { lookupShard } from './shards.js';
 import { ARTIFACT_FORMAT, type CatalogStore, type Lookup, type Manifest } from './types.js';
 
-/** Writes compiled artifacts into `outDir`, removing tool files that no longer exist. */
-export function writeArtifacts(outDir: string, files: Map<string, string | Uint8Array>, previous?: Map<string, string>): number {
+/**
+ * Writes compiled artifacts into `outDir`, removing tool files that no longer exist and any delta. Each file is
+ * written atomically and skipped when `previous` holds its hash; with `plain` (a first compile into an empty
+ * folder) the manifest is removed first and files are written directly: no manifest, no complete set.
+ * `written` names files another thread wrote: they are kept, not pruned.
+ */
+export function writeArtifacts(
+  outDir: string,
+  files: Map<string, string | Uint8Array>,
+  previous?: Map<string, string>,
+  options: { plain?: boolean; force?: Set<string>; written?: Set<string> } = {},
+): number {
   fs.mkdirSync(path.join(outDir, 'tools'), { recursive: true });
   fs.mkdirSync(path.join(outDir, 'lookup'), { recursive: true });
+  fs.mkdirSync(path.join(outDir, 'toolshards'), { recursive: true });
+  if (options.plain) fs.rmSync(path.join(outDir, 'manifest.json'), { force: true });
   let written = 0;
   // The manifest goes last: its presence marks a complete set.
   const names = [...files.keys()].filter((n) => n !== 'manifest.json');
   for (const name of names) {
     const text = files.get(name)!;
-    if (previous && previous.get(name) === hashText(text) && fs.existsSync(path.join(outDir, name))) continue;
+    if (options.plain) {
+      fs.writeFileSync(path.join(outDir, name), text);
+      written++;
+      continue;
+    }
+    if (previous && !options.force?.has(name) && previous.get(name) === hashText(text) && fs.existsSync(path.join(outDir, name))) continue;
     writeAtomic(path.join(outDir, name), text);
     written++;
   }
-  for (const sub of ['tools', 'lookup']) {
+  for (const sub of ['tools', 'lookup', 'toolshards']) {
     for (const name of fs.readdirSync(path.join(outDir, sub))) {
-      if (!files.has(`${sub}/${name}`)) fs.rmSync(path.join(outDir, sub, name), { force: true });
+      if (!files.has(`${sub}/${name}`) && !options.written?.has(`${sub}/${name}`)) fs.rmSync(path.join(outDir, sub, name), { force: true });
     }
   }
-  if (files.has('manifest.json')) writeAtomic(path.join(outDir, 'manifest.json'), files.get('manifest.json')!);
+  if (!files.has('manifest.json')) return written; // the caller writes it, and drops the delta after
+  writeAtomic(path.join(outDir, 'manifest.json'), files.get('manifest.json')!);
+  // A full set has no delta: the manifest written above no longer names one.
+  for (const name of fs.readdirSync(outDir)) if (/^delta-\d+\./.test(name)) fs.rmSync(path.join(outDir, name), { force: true });
   return written + 1;
 }
 
@@ -54,43 +76,71 @@ function readJson<T>(file: string): T {
   }
 }
 
-/** A store over a directory of compiled artifacts; each file is read on first use only. */
+/** A store over a directory of compiled artifacts (a base plus, in the user cache, a delta); each file is read on first use only. */
 export function dirStore(dir: string): CatalogStore {
   const memo = new Map<string, unknown>();
   const load = <T>(name: string): T => {
     if (!memo.has(name)) memo.set(name, readJson<T>(path.join(dir, name)));
     return memo.get(name) as T;
   };
+  const manifest = () => {
+    const m = load<Manifest>('manifest.json');
+    if (m.format !== ARTIFACT_FORMAT) throw new CorruptArtifactError(path.join(dir, 'manifest.json'), `format ${m.format}, expected ${ARTIFACT_FORMAT}`);
+    return m;
+  };
+  /** The shard holding a tool id (user cache), or null when no tool falls in it. */
+  const toolShard = (id: string): Record<string, Tool> | null => {
+    const name = `toolshards/${lookupShard(id)}.json`;
+    return memo.has(name) || fs.existsSync(path.join(dir, name)) ? load<Record<string, Tool>>(name) : null;
+  };
+  /** The delta named by the manifest, or null when the base is all there is. */
+  const delta = (): DeltaOverlay | null => {
+    const seq = manifest().delta;
+    return seq === undefined ? null : load<DeltaOverlay>(deltaFiles(seq).json);
+  };
+  const segment = (files: { json: string; terms: string; bin: string }, read: (json: string, terms: string, bin: Uint8Array) => SearchIndex): SearchIndex => {
+    try {
+      return read(fs.readFileSync(path.join(dir, files.json), 'utf8'), fs.readFileSync(path.join(dir, files.terms), 'utf8'), fs.readFileSync(path.join(dir, files.bin)));
+    } catch (err) {
+      throw new CorruptArtifactError(path.join(dir, files.json), (err as Error).message);
+    }
+  };
   return {
-    manifest: () => {
-      const m = load<Manifest>('manifest.json');
-      if (m.format !== ARTIFACT_FORMAT) throw new CorruptArtifactError(path.join(dir, 'manifest.json'), `format ${m.format}, expected ${ARTIFACT_FORMAT}`);
-      return m;
+    manifest,
+    lookup: () => {
+      const d = delta();
+      const base = load<Lookup>('lookup.json');
+      return d ? { names: applyLookup(base.names, d) } : base;
     },
-    lookup: () => load<Lookup>('lookup.json'),
     findName: (name) => {
       const shard = `lookup/${lookupShard(name)}.json`;
       if (!memo.has(shard) && !fs.existsSync(path.join(dir, shard))) return null;
       return load<Record<string, string>>(shard)[name] ?? null;
     },
-    tool: (id) => load<Tool>(`tools/${id}.json`),
-    hasTool: (id) => /^[a-z0-9-]+$/.test(id) && fs.existsSync(path.join(dir, 'tools', `${id}.json`)),
+    tool: (id) => {
+      if (!manifest().toolShards) return load<Tool>(`tools/${id}.json`);
+      const t = toolShard(id)?.[id];
+      if (!t) throw new CorruptArtifactError(path.join(dir, 'toolshards', `${lookupShard(id)}.json`), `no tool ${id}`);
+      return t;
+    },
+    hasTool: (id) => /^[a-z0-9-]+$/.test(id) && (manifest().toolShards ? toolShard(id)?.[id] !== undefined : fs.existsSync(path.join(dir, 'tools', `${id}.json`))),
     categories: () => load<Category[]>('categories.json'),
     guide: (id) => load<Record<string, Section[]>>('guides.json')[id] ?? [],
-    summaries: () => load<ToolSummary[]>('summaries.json'),
+    summaries: () => {
+      const d = delta();
+      return d ? applySummaries(load<ToolSummary[]>('summaries.json'), d) : load<ToolSummary[]>('summaries.json');
+    },
     searchIndex: () => {
       if (!memo.has('search')) {
-        try {
-          const json = fs.readFileSync(path.join(dir, 'search.json'), 'utf8');
-          const terms = fs.readFileSync(path.join(dir, 'terms.txt'), 'utf8');
-          memo.set('search', deserializeSearchIndex(json, terms, fs.readFileSync(path.join(dir, 'search.bin'))));
-        } catch (err) {
-          throw new CorruptArtifactError(path.join(dir, 'search.json'), (err as Error).message);
-        }
+        const base = segment({ json: 'search.json', terms: 'terms.txt', bin: 'search.bin' }, deserializeSearchIndex);
+        const d = delta();
+        memo.set('search', d ? applySearch(base, d, segment(deltaFiles(d.seq), (_json, terms, bin) => deltaSegment(d, terms, bin))) : base);
       }
-      return memo.get('search') as ReturnType<CatalogStore['searchIndex']>;
+      return memo.get('search') as SearchIndex;
     },
-    nameIndex: () => load<NameIndex>('names.json'),
+    nameIndex: () => {
+      const d = delta();
+      return d ? applyNames(load<NameIndex>('names.json'), d) : load<NameIndex>('names.json');
+    },
   };
 }
-

@@ -3,3 +3,5 @@
 export { decodeNote, parseNote } from '../catalog/note.js';
 export { assembleCatalog } from '../catalog/assemble.js';
 export { compileArtifacts } from './compile.js';
+export { fullBuild } from './full-build.js';
+export { applyChanges } from './incremental.js';

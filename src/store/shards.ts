@@ -1,9 +1,14 @@
-/** The sharded name lookup on disk: one small file per two-letter prefix, so `show` reads one shard. */
+/** The sharded name lookup on disk: names hashed into 256 small files, so `show` reads one shard. */
 import type { Lookup } from '../catalog/lookup.js';
 
-/** Which lookup shard holds a normalised name: its first two characters, so a query reads one small file. */
+/**
+ * Which lookup shard holds a normalised name: a hash of the whole name, so shards stay small even when a
+ * team names 10,000 tools alike ("acme-..."), and an incremental update rewrites a few small files.
+ */
 export function lookupShard(name: string): string {
-  return name.slice(0, 2).replace(/[^a-z0-9]/g, '_') || '_';
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return ((h >>> 0) & 0xff).toString(16).padStart(2, '0');
 }
 
 /** Splits a lookup into shards by `lookupShard`. */

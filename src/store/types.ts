@@ -14,6 +14,10 @@ export interface Manifest {
   tools: number;
   categories: number;
   problems: Problem[];
+  /** The user cache's current delta (see delta-files.ts); absent in a base written by a full compile. */
+  delta?: number;
+  /** Tools are grouped in toolshards/<hash>.json (the user cache) instead of one tools/<id>.json each. */
+  toolShards?: boolean;
 }
 
 

@@ -1,31 +1,17 @@
 /**
- * The user-content cache: team notes compiled once into $XDG_CACHE_HOME/devops-kb together with the
- * built-in catalog, re-parsing only the notes whose mtime or size changed.
+ * The user-content cache: team notes compiled into $XDG_CACHE_HOME/devops-kb together with the built-in
+ * catalog and kept fresh: a cheap fingerprint of every note's (path, mtime, size) says whether anything
+ * changed; changes go to the incremental path (a delta over the base), or to a full compile.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Layer } from '../catalog/assemble.js';
-import type { NoteKind, ParsedCategoryNote, ParsedToolNote } from '../catalog/note.js';
+import type { NoteKind } from '../catalog/note.js';
 import type { Problem } from '../catalog/types.js';
-import { dirStore, writeArtifacts } from './dir-store.js';
-import { hashText, writeAtomic } from './files.js';
+import { dirStore } from './dir-store.js';
+import { quickHash, statInto, statResult, writeAtomic } from './files.js';
 import { ARTIFACT_FORMAT, type CatalogStore } from './types.js';
-
-interface CachedNote {
-  mtimeMs: number;
-  size: number;
-  kind: NoteKind;
-  note: ParsedToolNote | ParsedCategoryNote | null;
-  problems: Problem[];
-}
-
-interface CacheState {
-  format: number;
-  builtin: string;
-  files: Record<string, { mtimeMs: number; size: number }>;
-  /** Hash of each artifact file, to rewrite only what changed. */
-  artifacts: Record<string, string>;
-}
+import { readJsonOrNull, readState, type NoteStats } from './user-state.js';
 
 export interface UserCatalog {
   store: CatalogStore;
@@ -35,20 +21,24 @@ export interface UserCatalog {
   reparsed: number;
 }
 
+/** The cache folder of a list of content directories. */
+const cacheKey = (absDirs: string[]) => quickHash(JSON.stringify(absDirs));
+
 export function defaultCacheRoot(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(env.HOME ?? process.cwd(), '.cache');
   return path.join(base, 'devops-kb');
 }
 
-type NoteStats = Map<string, { kind: NoteKind; mtimeMs: number; size: number }>;
 
 /**
- * Stats every note and fingerprints (path, mtime, size) in one pass. The fingerprint is computed without
- * building per-note objects: on a fresh cache that is all a call needs, and 10,000 notes make allocation count.
+ * Stats every note and fingerprints (path, mtime, size) in one pass. Per-note objects are built only when
+ * asked (`notes()`): on a fresh cache the fingerprint is all a call needs, and 10,000 notes make allocation count.
  */
-function scanNotes(dirs: string[], keep: boolean): { fingerprint: string; notes: NoteStats } {
-  const notes: NoteStats = new Map();
-  let count = 0;
+function scanNotes(dirs: string[]): { fingerprint: string; notes: () => NoteStats } {
+  const files: string[] = [];
+  const kinds: NoteKind[] = [];
+  const times: number[] = [];
+  const sizes: number[] = [];
   let a = 0;
   let b = 0;
   for (const dir of dirs) {
@@ -63,12 +53,16 @@ function scanNotes(dirs: string[], keep: boolean): { fingerprint: string; notes:
       for (const name of names) {
         if (!name.endsWith('.md')) continue;
         const file = `${d}${path.sep}${name}`;
-        const st = fs.statSync(file, { throwIfNoEntry: false });
-        if (!st) continue; // vanished between readdir and stat: treat as removed
-        if (keep) notes.set(file, { kind, mtimeMs: st.mtimeMs, size: st.size });
+        if (!statInto(file)) continue; // vanished between readdir and stat: treat as removed
+        const mtimeMs = statResult[0]!;
+        const size = statResult[1]!;
+        files.push(file);
+        kinds.push(kind);
+        times.push(mtimeMs);
+        sizes.push(size);
         // Two order-independent FNV-1a sums over the path, mtime and size.
-        let h1 = 0x811c9dc5 ^ st.size;
-        let h2 = Math.imul(0x01000193, st.mtimeMs | 0) ^ Math.floor(st.mtimeMs * 1000) % 1000003;
+        let h1 = 0x811c9dc5 ^ size;
+        let h2 = Math.imul(0x01000193, mtimeMs | 0) ^ Math.floor(mtimeMs * 1000) % 1000003;
         for (let i = 0; i < file.length; i++) {
           const c = file.charCodeAt(i);
           h1 = Math.imul(h1 ^ c, 0x01000193);
@@ -76,24 +70,11 @@ function scanNotes(dirs: string[], keep: boolean): { fingerprint: string; notes:
         }
         a = (a + (h1 >>> 0)) % 0x100000000;
         b = (b + (h2 >>> 0)) % 0x100000000;
-        count++;
       }
     }
   }
-  return { fingerprint: `${count}-${a.toString(16)}-${b.toString(16)}`, notes };
-}
-
-function readJsonOrNull<T>(file: string): T | null {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-  } catch {
-    return null;
-  }
-}
-
-function readState(file: string): CacheState | null {
-  const s = readJsonOrNull<CacheState>(file);
-  return s && s.format === ARTIFACT_FORMAT && s.files && s.artifacts ? s : null;
+  const notes = () => new Map(files.map((f, i) => [f, { kind: kinds[i]!, mtimeMs: times[i]!, size: sizes[i]! }]));
+  return { fingerprint: `${files.length}-${a.toString(16)}-${b.toString(16)}`, notes };
 }
 
 /** The cheap part of the cache state, read on every call: what the last full check saw. */
@@ -136,8 +117,8 @@ const VERIFY_MARGIN_MS = 2000;
  */
 export async function openUserCatalog(builtinDir: string, dirs: string[], cacheRoot: string, quickIds?: string[]): Promise<UserCatalog> {
   const absDirs = dirs.map((d) => path.resolve(d));
-  const builtinId = hashText(fs.readFileSync(path.join(builtinDir, 'manifest.json'), 'utf8') + fs.statSync(path.join(builtinDir, 'lookup.json')).mtimeMs);
-  const key = hashText(JSON.stringify(absDirs)).slice(0, 16);
+  const builtinId = quickHash(fs.readFileSync(path.join(builtinDir, 'manifest.json'), 'utf8') + fs.statSync(path.join(builtinDir, 'lookup.json')).mtimeMs);
+  const key = cacheKey(absDirs);
   const root = path.join(cacheRoot, key);
   const catalogDir = path.join(root, 'catalog');
   const stampFile = path.join(root, 'stamp.json');
@@ -157,93 +138,25 @@ export async function openUserCatalog(builtinDir: string, dirs: string[], cacheR
     if (untouched) return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
   }
   const scanStart = Date.now() - VERIFY_MARGIN_MS;
-  const { fingerprint: hash } = scanNotes(absDirs, false);
+  const scan = scanNotes(absDirs);
+  const hash = scan.fingerprint;
   const nextStamp: Stamp = { format: ARTIFACT_FORMAT, builtin: builtinId, verifiedAt: scanStart, dirs: times, files: hash };
   if (usable && stamp.files === hash) {
     if (stamp.verifiedAt < scanStart - 60_000 || JSON.stringify(stamp.dirs) !== JSON.stringify(times)) writeAtomic(stampFile, JSON.stringify(nextStamp));
     return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
   }
-  const { notes: current } = scanNotes(absDirs, true);
-  const result = await rebuildUserCatalog(builtinDir, builtinId, absDirs, root, current, readState(path.join(root, 'state.json')));
+  const current = scan.notes();
+  const { applyChanges, fullBuild } = await import('./pipeline.js');
+  const state = usable ? readState(root, builtinId) : null;
+  // A delta when the cache allows one; otherwise (first call, category notes, past the threshold) a full compile.
+  const result = (state && (await applyChanges(builtinDir, root, current, state))) ?? (await fullBuild(builtinDir, builtinId, absDirs, root, current, state));
   writeAtomic(stampFile, JSON.stringify(nextStamp));
-  return result;
-}
-
-async function rebuildUserCatalog(
-  builtinDir: string,
-  builtinId: string,
-  dirs: string[],
-  root: string,
-  current: NoteStats,
-  state: CacheState | null,
-): Promise<UserCatalog> {
-  const { decodeNote, parseNote, assembleCatalog, compileArtifacts } = await import('./pipeline.js');
-  const notesDir = path.join(root, 'notes');
-  fs.mkdirSync(notesDir, { recursive: true });
-  let reparsed = 0;
-  const layers: Layer[] = [];
-  const problems: Problem[] = [];
-
-  // Built-in notes come first, already validated; user directories follow in order (later wins).
-  const builtin = dirStore(builtinDir);
-  const builtinTools = builtin.summaries().map((s) => builtin.tool(s.id));
-  layers.push({
-    name: 'built-in',
-    builtin: true,
-    tools: builtinTools.map((t) => ({ ...t, positions: {} })),
-    categories: builtin.categories().map((c) => ({ ...c, sections: builtin.guide(c.id) })),
-  });
-  problems.push(...builtin.manifest().problems);
-
-  for (const dir of dirs) {
-    const layer: Layer = { name: dir, tools: [], categories: [] };
-    for (const [file, st] of current) {
-      if (path.dirname(path.dirname(file)) !== dir) continue;
-      const cacheFile = path.join(notesDir, `${hashText(file).slice(0, 20)}.json`);
-      let cached: CachedNote | null = null;
-      const prev = state?.files[file];
-      if (prev && prev.mtimeMs === st.mtimeMs && prev.size === st.size) {
-        try {
-          cached = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as CachedNote;
-          if (cached.mtimeMs !== st.mtimeMs || cached.size !== st.size || cached.kind !== st.kind) cached = null;
-        } catch {
-          cached = null; // missing or damaged: parse the note again
-        }
-      }
-      if (!cached) {
-        reparsed++;
-        const decoded = decodeNote(fs.readFileSync(file), file);
-        const parsed = decoded.text === null ? { note: null, problems: [] } : parseNote(st.kind, decoded.text, file);
-        cached = { mtimeMs: st.mtimeMs, size: st.size, kind: st.kind, note: parsed.note, problems: [...decoded.problems, ...parsed.problems] };
-        writeAtomic(cacheFile, JSON.stringify(cached));
-      }
-      problems.push(...cached.problems);
-      if (cached.note && cached.kind === 'tool') layer.tools.push(cached.note as ParsedToolNote);
-      else if (cached.note) layer.categories.push(cached.note as ParsedCategoryNote);
-    }
-    layers.push(layer);
-  }
-
-  const assembled = assembleCatalog(layers);
-  const files = compileArtifacts(assembled.catalog, [...problems, ...assembled.problems]);
-  const catalogDir = path.join(root, 'catalog');
-  const previous = new Map(Object.entries(state?.artifacts ?? {}));
-  writeArtifacts(catalogDir, files, previous);
-  const artifacts: Record<string, string> = {};
-  for (const [name, text] of files) artifacts[name] = hashText(text);
-  const next: CacheState = {
-    format: ARTIFACT_FORMAT,
-    builtin: builtinId,
-    files: Object.fromEntries([...current].map(([f, s]) => [f, { mtimeMs: s.mtimeMs, size: s.size }])),
-    artifacts,
-  };
-  writeAtomic(path.join(root, 'state.json'), JSON.stringify(next));
-  return { store: dirStore(catalogDir), dir: catalogDir, reparsed };
+  return { store: dirStore(catalogDir), dir: catalogDir, reparsed: result.reparsed };
 }
 
 /** Removes a damaged cache so the next open rebuilds it from the notes. */
 export function dropCache(cacheRoot: string, dirs: string[]): void {
-  const key = hashText(JSON.stringify(dirs.map((d) => path.resolve(d)))).slice(0, 16);
+  const key = cacheKey(dirs.map((d) => path.resolve(d)));
   fs.rmSync(path.join(cacheRoot, key), { recursive: true, force: true });
 }
 

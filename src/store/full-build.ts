@@ -1,0 +1,138 @@
+/**
+ * The full compile of the user cache: built-in catalog plus every team note into a new base (no delta).
+ * It runs on a first call (cold), when the delta outgrows its threshold (a merge), and for changes the
+ * incremental path leaves to it (category notes, contested names, removed ids others refer to). Notes
+ * whose parse is cached are not parsed again; the others are parsed on both cores when there are many.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { assembleCatalog, type Layer } from '../catalog/assemble.js';
+import type { ParsedCategoryNote, ParsedToolNote } from '../catalog/note.js';
+import type { Problem } from '../catalog/types.js';
+import { analyzeTools } from '../search/index.js';
+import { compileArtifacts, toolFiles } from './compile.js';
+import { dirStore, writeArtifacts } from './dir-store.js';
+import { hashText, writeAtomic } from './files.js';
+import { parseNotes, startHelper, type Helper, type ParseJob } from './parse-notes.js';
+import { ARTIFACT_FORMAT } from './types.js';
+import { cachePaths, entryOf, namesOf, readCachedNotes, readJsonOrNull, writePack, writeState, type CachedNote, type NoteStats, type UserState } from './user-state.js';
+
+export interface BuildResult {
+  /** Notes parsed in this call. */
+  reparsed: number;
+}
+
+export async function fullBuild(builtinDir: string, builtinId: string, dirs: string[], root: string, current: NoteStats, prev: UserState | null): Promise<BuildResult> {
+  fs.mkdirSync(root, { recursive: true });
+  const cached = prev ? readCachedNotes(root, current.keys(), new Set(prev.delta.parsed)) : new Map<string, CachedNote>();
+  const jobs: ParseJob[] = [];
+  for (const [file, st] of current) {
+    const c = cached.get(file);
+    if (!c || c.mtimeMs !== st.mtimeMs || c.size !== st.size || c.kind !== st.kind) jobs.push({ file, ...st });
+  }
+  const helper = await startHelper(jobs.length);
+  try {
+    const parsed = await parseNotes(jobs, helper);
+    jobs.forEach((job, i) => cached.set(job.file, parsed[i]!));
+    return await compile(builtinDir, builtinId, dirs, root, current, prev, cached, helper, jobs.length);
+  } finally {
+    helper.close();
+  }
+}
+
+async function compile(
+  builtinDir: string,
+  builtinId: string,
+  dirs: string[],
+  root: string,
+  current: NoteStats,
+  prev: UserState | null,
+  cached: Map<string, CachedNote>,
+  helper: Helper,
+  reparsed: number,
+): Promise<BuildResult> {
+  const paths = cachePaths(root);
+
+  // Built-in notes come first, already validated; user directories follow in order (later wins).
+  const builtin = dirStore(builtinDir);
+  const builtinTools = builtin.summaries().map((s) => builtin.tool(s.id));
+  const layers: Layer[] = [
+    {
+      name: 'built-in',
+      builtin: true,
+      tools: builtinTools.map((t) => ({ ...t, positions: {} })),
+      categories: builtin.categories().map((c) => ({ ...c, sections: builtin.guide(c.id) })),
+    },
+  ];
+  const problems: Problem[] = [...builtin.manifest().problems];
+  for (const dir of dirs) {
+    const layer: Layer = { name: dir, tools: [], categories: [] };
+    for (const file of current.keys()) {
+      if (path.dirname(path.dirname(file)) !== dir) continue;
+      const c = cached.get(file)!;
+      problems.push(...c.problems);
+      if (c.note && c.kind === 'tool') layer.tools.push(c.note as ParsedToolNote);
+      else if (c.note) layer.categories.push(c.note as ParsedCategoryNote);
+    }
+    layers.push(layer);
+  }
+  const assembled = assembleCatalog(layers);
+  // With a helper thread, it first analyses the second half of the tools for the index while this one does the first.
+  const { catalog } = assembled;
+  const half = helper.parallel ? Math.floor(catalog.tools.length / 2) : catalog.tools.length;
+  const theirs = helper.parallel ? helper.analyse(catalog.tools.slice(half), catalog.categories) : Promise.resolve([]);
+  const manifestThere = fs.existsSync(path.join(paths.catalog, 'manifest.json'));
+  const previous = prev && manifestThere ? readJsonOrNull<Record<string, string>>(paths.artifacts) : null;
+  const hashes: Record<string, string> = {};
+  // Tools go in 256 shards; a first compile hands them to the helper thread, which writes them while this one builds the index.
+  let toolsWritten: Promise<Record<string, string>> | null = null;
+  const tools = toolFiles(assembled.catalog, true);
+  if (!previous) {
+    fs.mkdirSync(path.join(paths.catalog, 'toolshards'), { recursive: true });
+    fs.rmSync(path.join(paths.catalog, 'manifest.json'), { force: true });
+    toolsWritten = helper.write(paths.catalog, tools);
+  }
+  const analysed = [...analyzeTools(catalog, catalog.tools.slice(0, half)), ...(await theirs)];
+  const files = compileArtifacts(catalog, [...problems, ...assembled.problems], { tools: false, toolShards: true, analysed });
+  if (previous) for (const [name, text] of tools) files.set(name, text);
+  const manifest = files.get('manifest.json')!;
+  files.delete('manifest.json');
+  writeArtifacts(paths.catalog, files, previous ? new Map(Object.entries(previous)) : undefined, { plain: !previous, force: new Set(prev?.delta.dirty ?? []), written: new Set(tools.map(([n]) => n)) });
+  if (toolsWritten) Object.assign(hashes, await toolsWritten);
+  for (const [name, text] of files) hashes[name] = hashText(text);
+  writeAtomic(path.join(paths.catalog, 'manifest.json'), manifest);
+  for (const name of fs.readdirSync(paths.catalog)) if (/^delta-\d+\./.test(name)) fs.rmSync(path.join(paths.catalog, name), { force: true });
+  writeAtomic(paths.artifacts, JSON.stringify(hashes));
+  writePack(root, cached);
+
+  // What the incremental path must leave to a full compile.
+  const claims = new Map<string, Set<string>>();
+  const claim = (note: { id: string; name: string; aliases: string[] }) => {
+    for (const n of namesOf(note)) {
+      let s = claims.get(n);
+      if (!s) claims.set(n, (s = new Set()));
+      s.add(note.id);
+    }
+  };
+  builtinTools.forEach(claim);
+  const ids = new Set(assembled.catalog.tools.map((t) => t.id));
+  const dangling = new Set<string>();
+  for (const layer of layers.slice(1)) {
+    for (const t of layer.tools) {
+      claim(t);
+      for (const id of [...t.related.alternatives, ...t.related.uses, ...t.related.integrates]) if (!ids.has(id)) dangling.add(id);
+    }
+  }
+  const referenced = new Set(assembled.catalog.tools.flatMap((t) => [...t.related.alternatives, ...t.related.uses, ...t.related.integrates]));
+  const state: UserState = {
+    format: ARTIFACT_FORMAT,
+    builtin: builtinId,
+    files: new Map([...current].map(([file, st]) => [file, entryOf(st, cached.get(file) ?? null)])),
+    contested: [...claims].filter(([, s]) => s.size > 1).map(([n]) => n),
+    referenced: [...referenced],
+    dangling: [...dangling],
+    delta: { seq: prev?.delta.seq ?? 0, changed: [], removed: [], dirty: [], parsed: [] },
+  };
+  writeState(root, state);
+  return { reparsed };
+}

@@ -1,0 +1,175 @@
+/**
+ * The incremental update of the user cache: notes changed, added, removed or renamed since the last call
+ * are parsed and assembled on their own, their tool files and lookup shards rewritten, and the delta
+ * (changed summaries, names, masked base documents and a delta search segment) written beside the base.
+ * Returns null for what it leaves to a full compile: category notes, names or ids other notes depend on,
+ * or a delta past its merge threshold (the full compile then merges it into a new base).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { assembleCatalog } from '../catalog/assemble.js';
+import type { ParsedToolNote } from '../catalog/note.js';
+import { toSummary, type Problem, type Tool } from '../catalog/types.js';
+import { buildDelta, mergeThreshold } from '../search/delta.js';
+import { deserializeSearchIndex } from '../search/layout.js';
+import { deltaFiles, serializeDelta, type DeltaOverlay } from './delta-files.js';
+import { dirStore } from './dir-store.js';
+import { writeAtomic } from './files.js';
+import { parseNotes } from './parse-notes.js';
+import { lookupShard } from './shards.js';
+import type { Manifest } from './types.js';
+import { cachePaths, entryOf, namesOf, readJsonOrNull, writeCachedNote, writeState, type NoteStats, type UserState } from './user-state.js';
+
+const relatedIds = (t: Pick<Tool, 'related'>) => [...t.related.alternatives, ...t.related.uses, ...t.related.integrates];
+
+export async function applyChanges(builtinDir: string, root: string, current: NoteStats, state: UserState): Promise<{ reparsed: number } | null> {
+  const paths = cachePaths(root);
+  const changed = [...current].filter(([file, st]) => {
+    const e = state.files.get(file);
+    return !e || e[0] !== st.mtimeMs || e[1] !== st.size || e[2] !== st.kind;
+  });
+  const gone = [...state.files.keys()].filter((f) => !current.has(f));
+  if (changed.some(([, st]) => st.kind === 'category') || gone.some((f) => state.files.get(f)![2] === 'category')) return null;
+  const store = dirStore(paths.catalog);
+  let manifest: Manifest;
+  try {
+    manifest = store.manifest();
+  } catch {
+    return null;
+  }
+  const pending = state.delta.changed.length + state.delta.removed.length > 0 ? state.delta.seq : undefined;
+  if (manifest.delta !== pending || !manifest.toolShards) return null; // the catalog is not the one this state describes
+  const base = deserializeSearchIndex(fs.readFileSync(path.join(paths.catalog, 'search.json'), 'utf8'), fs.readFileSync(path.join(paths.catalog, 'terms.txt'), 'utf8'), fs.readFileSync(path.join(paths.catalog, 'search.bin')));
+  const threshold = mergeThreshold(base.ids.length);
+  if (changed.length + gone.length + state.delta.changed.length + state.delta.removed.length > threshold) return null;
+
+  const parsed = await parseNotes(changed.map(([file, st]) => ({ file, ...st })));
+  const contested = new Set(state.contested);
+  // An id in two folders (one note overriding another): which one wins is a full compile's business.
+  const idCount = new Map<string, number>();
+  for (const [, e] of state.files) if (e[3]) idCount.set(e[3], (idCount.get(e[3]) ?? 0) + 1);
+  const shared = (id: string | null) => id !== null && (idCount.get(id) ?? 0) > 1;
+  const isBuiltin = (id: string) => fs.existsSync(path.join(builtinDir, 'tools', `${id}.json`));
+  /** The names a tool claims now, from its compiled file (a note that never compiled claims none). */
+  const namesNow = (id: string | null) => (id && store.hasTool(id) ? namesOf(store.tool(id)) : []);
+  const notes: ParsedToolNote[] = [];
+  const removed = new Set<string>();
+  const names: Record<string, string | null> = {};
+  for (const file of gone) {
+    const oldId = state.files.get(file)![3];
+    const oldNames = namesNow(oldId);
+    if (oldNames.some((n) => contested.has(n)) || (oldId && isBuiltin(oldId)) || shared(oldId)) return null;
+    if (oldId) removed.add(oldId);
+    for (const n of oldNames) names[n] = null;
+  }
+  for (const [i, [file]] of changed.entries()) {
+    const oldId = state.files.get(file)?.[3] ?? null;
+    const oldNames = namesNow(oldId);
+    if (oldNames.some((n) => contested.has(n)) || (oldId && isBuiltin(oldId)) || shared(oldId)) return null;
+    for (const n of oldNames) names[n] = null;
+    const note = parsed[i]!.note as ParsedToolNote | null;
+    if (oldId && oldId !== note?.id) removed.add(oldId);
+    if (!note) continue;
+    if (notes.some((n) => n.id === note.id)) return null;
+    // A new id must be free (no other note or built-in tool has it) and wanted by no relation.
+    if (note.id !== oldId && (store.hasTool(note.id) || isBuiltin(note.id) || state.dangling.includes(note.id))) return null;
+    for (const n of namesOf(note)) {
+      const now = store.findName(n);
+      if (contested.has(n) || (now !== null && now !== note.id && now !== oldId)) return null;
+    }
+    notes.push(note);
+  }
+  for (const note of notes) removed.delete(note.id);
+  for (const id of removed) if (state.referenced.includes(id) || isBuiltin(id)) return null;
+
+  // Assemble the changed notes against the catalog's categories and the ids their relations name.
+  const categories = store.categories().map((c) => ({ ...c, sections: [], positions: {} }));
+  const known = new Set<string>();
+  for (const note of notes) for (const id of relatedIds(note)) if (!removed.has(id) && store.hasTool(id)) known.add(id);
+  const assembled = assembleCatalog([{ name: 'categories', builtin: true, tools: [], categories }, { name: 'changes', tools: notes, categories: [] }], known);
+  const tools = assembled.catalog.tools;
+  for (const note of notes) {
+    if (tools.some((t) => t.id === note.id)) continue;
+    if (store.hasTool(note.id)) return null; // an existing tool now skipped (say, an unknown category): leave it to a full compile
+  }
+
+  // The delta so far plus this change.
+  const prevDelta = manifest.delta === undefined ? null : readJsonOrNull<DeltaOverlay>(path.join(paths.catalog, deltaFiles(manifest.delta).json));
+  const summaries = { ...(prevDelta?.summaries ?? {}) };
+  const baseDoc = new Map(base.ids.map((id, d) => [id, d]));
+  const gonePrev = new Set(prevDelta?.removed ?? []);
+  for (const id of removed) {
+    delete summaries[id];
+    if (baseDoc.has(id)) gonePrev.add(id);
+  }
+  for (const t of tools) {
+    summaries[t.id] = toSummary(t);
+    gonePrev.delete(t.id);
+  }
+  const changedIds = Object.keys(summaries).sort();
+  if (changedIds.length + gonePrev.size > threshold) return null;
+  for (const t of tools) for (const n of namesOf(t)) names[n] = t.id;
+  const masked = [...changedIds, ...gonePrev].map((id) => baseDoc.get(id)).filter((d): d is number => d !== undefined);
+
+  // Writes: parsed notes, tool files, lookup shards, delta, then the manifest that names the delta.
+  changed.forEach(([file], i) => writeCachedNote(root, file, parsed[i]!));
+  const dirty = new Set(state.delta.dirty);
+  const toolShards = new Map<string, [string, Tool | null][]>();
+  for (const [id, t] of [...[...removed].map((id) => [id, null] as const), ...tools.map((t) => [t.id, t] as const)]) {
+    const key = lookupShard(id);
+    toolShards.set(key, [...(toolShards.get(key) ?? []), [id, t]]);
+  }
+  for (const [key, entries] of toolShards) {
+    const name = `toolshards/${key}.json`;
+    const shard = readJsonOrNull<Record<string, Tool>>(path.join(paths.catalog, name)) ?? {};
+    for (const [id, t] of entries) {
+      if (t) shard[id] = t;
+      else delete shard[id];
+    }
+    writeAtomic(path.join(paths.catalog, name), JSON.stringify(shard));
+    dirty.add(name);
+  }
+  const shards = new Map<string, [string, string | null][]>();
+  for (const [n, id] of Object.entries(names)) {
+    const key = lookupShard(n);
+    shards.set(key, [...(shards.get(key) ?? []), [n, id]]);
+  }
+  for (const [key, entries] of shards) {
+    const name = `lookup/${key}.json`;
+    const shard = readJsonOrNull<Record<string, string>>(path.join(paths.catalog, name)) ?? {};
+    for (const [n, id] of entries) {
+      if (id !== null) shard[n] = id;
+      else delete shard[n]; // uncontested: the name was this note's alone
+    }
+    writeAtomic(path.join(paths.catalog, name), JSON.stringify(shard));
+    dirty.add(name);
+  }
+  const lens = fs.readFileSync(path.join(paths.catalog, 'search-lens.bin'));
+  const baseLens = new Float32Array(lens.buffer.slice(lens.byteOffset, lens.byteOffset + lens.byteLength));
+  const deltaTools = changedIds.map((id) => tools.find((t) => t.id === id) ?? store.tool(id));
+  const segment = buildDelta(base, baseLens, { categories: store.categories() }, deltaTools, new Set(masked));
+  const seq = state.delta.seq + 1;
+  const overlay = { seq, summaries, removed: [...gonePrev].sort(), lookup: { ...(prevDelta?.lookup ?? {}), ...names }, masked };
+  // New names that no manifest names yet: plain writes (a rename over nothing buys nothing; a torn file fails its checksum).
+  for (const [name, text] of serializeDelta(overlay, segment)) fs.writeFileSync(path.join(paths.catalog, name), text);
+  const touched = new Set([...gone, ...changed.map(([f]) => f)]);
+  const problems: Problem[] = [...parsed.flatMap((c) => c.problems), ...assembled.problems].filter((p) => p.severity === 'error');
+  const next: Manifest = { ...manifest, tools: base.ids.length - masked.length + changedIds.length, problems: [...manifest.problems.filter((p) => !touched.has(p.file)), ...problems], delta: seq };
+  writeAtomic(path.join(paths.catalog, 'manifest.json'), JSON.stringify(next));
+  if (manifest.delta !== undefined) for (const name of Object.values(deltaFiles(manifest.delta))) fs.rmSync(path.join(paths.catalog, name), { force: true });
+
+  const files = state.files;
+  for (const f of gone) files.delete(f);
+  changed.forEach(([file, st], i) => files.set(file, entryOf(st, parsed[i]!)));
+  const referenced = new Set(state.referenced);
+  const dangling = new Set(state.dangling);
+  for (const note of notes) for (const id of relatedIds(note)) (known.has(id) ? referenced : dangling).add(id);
+  writeState(root, {
+    ...state,
+    files,
+    referenced: [...referenced],
+    dangling: [...dangling],
+    delta: { seq, changed: changedIds, removed: [...gonePrev], dirty: [...dirty], parsed: [...new Set([...state.delta.parsed, ...changed.map(([f]) => f)])] },
+  });
+  return { reparsed: changed.length };
+}
