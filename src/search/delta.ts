@@ -12,6 +12,7 @@
 import type { Catalog, Tool } from '../catalog/types.js';
 import { analyzeTools, FIELDS, finishIndex, lengthsOf, weighTerms, type CorpusStats, type Field, type SearchIndex, type TermSegment } from './index.js';
 import { findTerm } from './layout.js';
+export { overlay } from './overlay.js';
 
 /** Largest relative difference between a score of a delta-updated index and one of a full rebuild. */
 export const DELTA_SCORE_TOLERANCE = 0.15;
@@ -80,34 +81,3 @@ export function buildDelta(base: SearchIndex, baseLens: Float32Array, catalog: P
   return delta;
 }
 
-/** The index a query reads: base documents (masked ones without an id) followed by the delta's, both term segments. */
-export function overlay(base: SearchIndex, delta: SearchIndex, masked: Iterable<number>): SearchIndex {
-  const ids = base.ids.slice();
-  for (const d of masked) if (d < ids.length) ids[d] = '';
-  const catNames = base.catNames.slice();
-  const remap = delta.catNames.map((c) => {
-    const i = catNames.indexOf(c);
-    return i >= 0 ? i : catNames.push(c) - 1;
-  });
-  const catList = delta.ids.length === 0 ? '' : delta.catList.split(',').map((d) => (d === '' ? '' : d.split('.').map((i) => remap[Number(i)]).join('.'))).join(',');
-  const primary = new Uint16Array(ids.length + delta.ids.length);
-  primary.set(base.primary);
-  delta.primary.forEach((p, k) => (primary[ids.length + k] = remap[p] ?? 0));
-  const prior = new Float32Array(ids.length + delta.ids.length);
-  prior.set(base.prior);
-  prior.set(delta.prior, ids.length);
-  const segment: TermSegment = { termsText: delta.termsText, termStarts: delta.termStarts, offsets: delta.offsets, postings: delta.postings };
-  return {
-    ids: [...ids, ...delta.ids],
-    status: base.status + delta.status,
-    catNames,
-    catList: base.ids.length === 0 ? catList : delta.ids.length === 0 ? base.catList : `${base.catList},${catList}`,
-    primary,
-    prior,
-    termsText: base.termsText,
-    termStarts: base.termStarts,
-    offsets: base.offsets,
-    postings: base.postings,
-    delta: segment,
-  };
-}

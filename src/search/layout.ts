@@ -50,7 +50,7 @@ export function categoriesOf(index: SearchIndex, doc: number): string[] {
  * On disk: search.json (ids, status, category names and lists), terms.txt (termsText), and search.bin:
  * u32 termStarts[T+1] | u32 offsets[T+1] | f32 postings[2P] | f32 prior[N] | u16 primary[N] (padded).
  */
-export function serializeSearchIndex(index: SearchIndex): { json: string; terms: string; bin: Uint8Array } {
+export function serializeSearchIndex(index: SearchIndex, withChecksum = true): { json: string; terms: string; bin: Uint8Array } {
   const t1 = index.termStarts.length;
   const n = index.ids.length;
   const words = 2 * t1 + index.postings.length + n + Math.ceil(n / 2);
@@ -65,7 +65,7 @@ export function serializeSearchIndex(index: SearchIndex): { json: string; terms:
   new Float32Array(bin.buffer, at, n).set(index.prior);
   at += 4 * n;
   new Uint16Array(bin.buffer, at, n).set(index.primary);
-  const json = JSON.stringify({ version: 4, ids: index.ids, status: index.status, catNames: index.catNames, catList: index.catList, terms: t1 - 1, postings: index.postings.length, sum: checksum(bin) });
+  const json = JSON.stringify({ version: 4, ids: index.ids, status: index.status, catNames: index.catNames, catList: index.catList, terms: t1 - 1, postings: index.postings.length, ...(withChecksum ? { sum: checksum(bin) } : {}) });
   return { json, terms: index.termsText, bin };
 }
 

@@ -22,7 +22,9 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[], options:
   files.set('guides.json', JSON.stringify(Object.fromEntries(catalog.categories.map((c) => [c.id, c.sections]))));
   files.set('summaries.json', JSON.stringify(catalog.tools.map(toSummary)));
   const index = buildSearchIndex(catalog, options.analysed);
-  const search = serializeSearchIndex(index);
+  // The user cache checksums its segments (a damaged one is rebuilt, never served); the shipped catalog is
+  // swapped in whole at install and skips the per-search check of a 1.7 MB file.
+  const search = serializeSearchIndex(index, Boolean(options.toolShards));
   files.set('search.json', search.json);
   // Field lengths: a delta segment of the user cache corrects the average lengths with them.
   if (index.lens) files.set('search-lens.bin', new Uint8Array(index.lens.buffer, index.lens.byteOffset, index.lens.byteLength));

@@ -6,7 +6,7 @@
  */
 import type { ToolSummary } from '../catalog/types.js';
 import type { NameIndex, SearchIndex } from '../search/index.js';
-import { overlay } from '../search/delta.js';
+import { overlay } from '../search/overlay.js';
 import { deserializeSearchIndex, serializeSearchIndex } from '../search/layout.js';
 
 export interface DeltaOverlay {

@@ -5,3 +5,5 @@ export { assembleCatalog } from '../catalog/assemble.js';
 export { compileArtifacts } from './compile.js';
 export { fullBuild } from './full-build.js';
 export { applyChanges } from './incremental.js';
+export { memoryStore } from './memory.js';
+export { loadLayer } from './load-layer.js';

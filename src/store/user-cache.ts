@@ -165,9 +165,8 @@ export function dropCache(cacheRoot: string, dirs: string[]): void {
  * file in the way): every call parses every note, but the command still works.
  */
 export async function compileInMemory(builtinDir: string, dirs: string[]): Promise<CatalogStore> {
-  const { assembleCatalog } = await import('./pipeline.js');
-  const { loadLayer } = await import('./load-layer.js');
-  const { memoryStore } = await import('./memory.js');
+  // All from the lazy pipeline bundle: the hot path never loads the index builder (and fuse.js).
+  const { assembleCatalog, loadLayer, memoryStore } = await import('./pipeline.js');
   const builtin = dirStore(builtinDir);
   const layers: Layer[] = [{
     name: 'built-in',
