@@ -39,6 +39,8 @@ export function graphText(g: Graph, opts: RenderOptions): string {
 
 const safeId = (id: string) => `n_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
 const quote = (s: string) => sanitize(s).replace(/"/g, "'");
+/** A DOT quoted string body: backslashes doubled (a label reads `\\` as one backslash), quotes escaped. */
+const dotString = (s: string) => sanitize(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, ' ');
 
 /** A Mermaid flowchart, to paste into Markdown that renders Mermaid (GitHub, GitLab). */
 export function graphMermaid(g: Graph): string {
@@ -51,13 +53,18 @@ export function graphMermaid(g: Graph): string {
   return lines.join('\n') + '\n';
 }
 
-/** A Graphviz digraph; `dot -Tsvg` renders it. */
-export function graphDot(g: Graph): string {
+/**
+ * A Graphviz digraph; `dot -Tsvg` renders it. `nodeUrl` (the static site) gives each node a link.
+ */
+export function graphDot(g: Graph, nodeUrl?: (id: string) => string): string {
   const lines = ['digraph devops_kb {', '  rankdir=LR;', '  node [shape=box, style=rounded];'];
-  for (const n of g.nodes) lines.push(`  "${quote(n.id)}" [label="${quote(n.name)}"${n.id === g.root ? ', penwidth=2' : ''}];`);
+  for (const n of g.nodes) {
+    const url = nodeUrl ? `, URL="${dotString(nodeUrl(n.id))}", tooltip="${dotString(n.name)}"` : '';
+    lines.push(`  "${dotString(n.id)}" [label="${dotString(n.name)}"${n.id === g.root ? ', penwidth=2' : ''}${url}];`);
+  }
   for (const e of g.edges) {
     const style = e.kind === 'alternative' ? ', style=dashed, dir=none' : e.kind === 'integrates' ? ', style=dotted' : '';
-    lines.push(`  "${quote(e.from)}" -> "${quote(e.to)}" [label="${LABEL[e.kind]}"${style}];`);
+    lines.push(`  "${dotString(e.from)}" -> "${dotString(e.to)}" [label="${LABEL[e.kind]}"${style}];`);
   }
   lines.push('}');
   return lines.join('\n') + '\n';
