@@ -1,0 +1,80 @@
+/** The site renderer's pure parts (escaping, Markdown sanitizing, SVG clean-up) and the `site` command's contract. */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, html, raw, safeUrl, scriptJson } from '../../src/site/html.js';
+import { markdownToHtml } from '../../src/site/markdown.js';
+import { inlineSvg } from '../../src/site/graphs.js';
+import { json, run } from '../helpers.js';
+
+describe('site renderer', () => {
+  it('escapes interpolated text and passes nested markup through', () => {
+    const name = `<img src=x onerror="alert(1)"> & 'q'`;
+    expect(html`<p title="${name}">${name}</p>`.html).toBe('<p title="&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;q&#39;">&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;q&#39;</p>');
+    expect(html`<ul>${['a', 'b'].map((x) => html`<li>${x}</li>`)}</ul>`.html).toBe('<ul><li>a</li><li>b</li></ul>');
+    expect(html`${raw('<b>ok</b>')}${null}${false}${0}`.html).toBe('<b>ok</b>0');
+    expect(escapeHtml('"<>')).toBe('&quot;&lt;&gt;');
+  });
+
+  it('keeps only http(s) and mailto URLs from notes', () => {
+    expect(safeUrl('https://example.org')).toBe('https://example.org');
+    expect(safeUrl(' javascript:alert(1)')).toBeNull();
+    expect(safeUrl('data:text/html,x')).toBeNull();
+    expect(safeUrl(null)).toBeNull();
+  });
+
+  it('writes data scripts that a note cannot end early', () => {
+    expect(scriptJson({ s: '</script><script>alert(1)</script>\u2028' })).not.toMatch(/<|\u2028/);
+    expect(JSON.parse(scriptJson({ s: '</script>' }))).toEqual({ s: '</script>' });
+  });
+
+  it('renders note Markdown without scripts, event handlers or javascript: links', () => {
+    const out = markdownToHtml(['<script>alert(1)</script>', '<img src=x onerror="alert(2)">', '', '[bad](javascript:alert(3)) [good](https://example.org) `code`', '', '# Title'].join('\n'));
+    expect(out).not.toMatch(/<script|onerror|javascript:|alert\(1\)/);
+    expect(out).toContain('<a href="https://example.org">good</a>');
+    expect(out).toContain('<code>code</code>');
+    expect(out).toContain('<h3>Title</h3>');
+  });
+
+  it('cleans Graphviz SVG for inline use', () => {
+    const svg = '<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "x" "y">\n<!-- a -->\n<svg width="62pt" height="116pt" viewBox="0 0 62 116"><polygon fill="white" stroke="none" points=""/></svg>';
+    const out = inlineSvg(svg, 'Graph of "x"');
+    expect(out).toMatch(/^<svg class="graph-svg" role="group" aria-label="Graph of &#34;x&#34;" width="83" height="155"/);
+    expect(out).not.toMatch(/<\?xml|DOCTYPE|<!--|fill="white"/);
+  });
+});
+
+describe('devops-kb site', () => {
+  const tmp = () => mkdtempSync(path.join(tmpdir(), 'devops-kb-site-unit-'));
+
+  it('refuses a folder that is not empty, or a file, with exit 2', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'keep.txt'), 'x');
+    const r = await run(['site', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is not empty/);
+    const f = await run(['site', path.join(dir, 'keep.txt')]);
+    expect(f.code).toBe(2);
+    expect(f.stderr).toMatch(/not a folder/);
+    expect((await run(['site'])).code).toBe(2);
+  });
+
+  it('writes the public layout into a new folder: one page per tool and category, data and assets', async () => {
+    const out = path.join(tmp(), 'new', 'site');
+    const r = await run(['site', out, '--no-graphs', '--json']);
+    expect(r.code).toBe(0);
+    const result = json<{ tools: number; categories: number; pages: number }>(r);
+    expect(readdirSync(path.join(out, 'tools')).length).toBe(result.tools);
+    expect(readdirSync(path.join(out, 'categories')).length).toBe(result.categories);
+    expect(readdirSync(out).sort()).toEqual(['assets', 'categories', 'compare.html', 'data', 'index.html', 'search.html', 'tools']);
+    expect(readdirSync(path.join(out, 'assets')).sort()).toEqual(['app.js', 'search.js', 'site.css', 'theme.js']);
+    const index = readFileSync(path.join(out, 'index.html'), 'utf8');
+    expect(index).toContain('href="categories/configuration-management.html"');
+    expect(index).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+    // An existing empty folder is fine too.
+    const empty = tmp();
+    mkdirSync(path.join(empty, 'e'));
+    expect((await run(['site', path.join(empty, 'e'), '--no-graphs'])).code).toBe(0);
+  });
+});
