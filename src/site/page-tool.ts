@@ -57,7 +57,7 @@ export function toolPage(input: ToolPageInput): string {
   const main = html`<article class="tool">
 <h1>${t.name}${input.team ? html` <span class="badge team" title="From your team's notes, not the built-in catalog">team note</span>` : ''}</h1>
 <p class="cats">${cats.map((c, i) => html`${i ? ' · ' : ''}<a href="${categoryHref('../', c.id)}">${c.name}</a>`)}</p>
-${notice ? html`<p class="banner retired" role="note"><strong>Retired:</strong> ${notice.toLowerCase()}${t.replacedBy.length ? html` — see ${t.replacedBy.map((id, i) => html`${i ? ', ' : ''}${toolLink('../', id, names)}`)}` : ''}</p>` : ''}
+${notice ? html`<p class="banner retired" role="note"><strong>${t.status[0]!.toUpperCase()}${t.status.slice(1)}</strong>${t.statusSince ? ` since ${t.statusSince}` : ''}${t.replacedBy.length ? html`; replaced by ${t.replacedBy.map((id, i) => html`${i ? ', ' : ''}${toolLink('../', id, names)}`)}` : ''}.</p>` : ''}
 <p class="lede">${t.summary}</p>
 <table class="facts"><caption>Key facts</caption><tbody>
 ${factRows(t).map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>\n`)}</tbody></table>

@@ -101,6 +101,9 @@ describe('static site: search, filters, compare', () => {
     expect(new URL(page.url()).searchParams.getAll('where')).toEqual(['agent=none']);
     expect(page.url()).toContain('where=agent%3Dnone');
     const filtered = await mainToolLinks(page);
+    const rows = await page.$$eval('#matrix tbody tr:not([hidden])', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.id ?? ''));
+    // The matrix rows are the first tool links inside <main>.
+    expect(filtered.slice(0, rows.length)).toEqual(rows);
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.length).toBeLessThan(all);
     const listed = JSON.parse(cli(['list', '--category', 'configuration-management', '--where', 'agent=none', '--json']).stdout) as ({ id: string } | string)[];
