@@ -33,7 +33,7 @@ describe('relations and graphs on a fixture catalog', () => {
     const dot = graphDot(g);
     expect(dot).toContain('"a" [label="Say \\"hi\\" \\\\ C:\\\\tmp\\\\", penwidth=2];');
     const { instance } = await import('@viz-js/viz');
-    const svg = (await instance()).renderString(graphDot(g, (id) => `tools/${id}.html`), { format: 'svg' });
+    const svg = (await instance()).renderString(graphDot(g, { nodeUrl: (id) => `tools/${id}.html` }), { format: 'svg' });
     expect(svg).toContain('>Say &quot;hi&quot; \\ C:\\tmp\\</text>');
     expect(svg).toContain('xlink:href="tools/a.html"');
   });

@@ -53,18 +53,24 @@ export function graphMermaid(g: Graph): string {
   return lines.join('\n') + '\n';
 }
 
-/**
- * A Graphviz digraph; `dot -Tsvg` renders it. `nodeUrl` (the static site) gives each node a link.
- */
-export function graphDot(g: Graph, nodeUrl?: (id: string) => string): string {
+export interface DotOptions {
+  /** A link for each node (the static site). */
+  nodeUrl?: (id: string) => string;
+  /** Label edges with their relation (default); without, line styles alone tell them apart and layout is much faster. */
+  edgeLabels?: boolean;
+}
+
+/** A Graphviz digraph; `dot -Tsvg` renders it. */
+export function graphDot(g: Graph, opts: DotOptions = {}): string {
   const lines = ['digraph devops_kb {', '  rankdir=LR;', '  node [shape=box, style=rounded];'];
   for (const n of g.nodes) {
-    const url = nodeUrl ? `, URL="${dotString(nodeUrl(n.id))}", tooltip="${dotString(n.name)}"` : '';
+    const url = opts.nodeUrl ? `, URL="${dotString(opts.nodeUrl(n.id))}", tooltip="${dotString(n.name)}"` : '';
     lines.push(`  "${dotString(n.id)}" [label="${dotString(n.name)}"${n.id === g.root ? ', penwidth=2' : ''}${url}];`);
   }
   for (const e of g.edges) {
     const style = e.kind === 'alternative' ? ', style=dashed, dir=none' : e.kind === 'integrates' ? ', style=dotted' : '';
-    lines.push(`  "${dotString(e.from)}" -> "${dotString(e.to)}" [label="${LABEL[e.kind]}"${style}];`);
+    const label = opts.edgeLabels === false ? `tooltip="${LABEL[e.kind]}"` : `label="${LABEL[e.kind]}"`;
+    lines.push(`  "${dotString(e.from)}" -> "${dotString(e.to)}" [${label}${style}];`);
   }
   lines.push('}');
   return lines.join('\n') + '\n';

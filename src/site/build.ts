@@ -9,7 +9,7 @@ import type { ToolSummary } from '../catalog/types.js';
 import { serializeSearchIndex } from '../search/layout.js';
 import type { CatalogStore } from '../store/types.js';
 import { categoriesScript, categoryScript, searchScript, toolScript, toolsScript } from './data.js';
-import { graphRenderer } from './graphs.js';
+import { drawable, graphRenderer } from './graphs.js';
 import { categoryPage } from './page-category.js';
 import { comparePage, searchPage } from './page-app.js';
 import { homePage } from './page-home.js';
@@ -74,9 +74,10 @@ export async function buildSite(store: CatalogStore, o: SiteOptions): Promise<Si
   }
   for (const c of categories) {
     const members = [...summaries.filter((t) => t.category === c.id), ...summaries.filter((t) => t.category !== c.id && t.categories.includes(c.id))];
-    const graphSvg = render(graphOfCategory(c.id, summaries), '../', `Relations among ${c.name} tools`);
+    const { graph, dropped } = drawable(graphOfCategory(c.id, summaries));
+    const graphSvg = render(graph, '../', `Relations among ${c.name} tools`);
     if (graphSvg) graphs++;
-    write(`categories/${c.id}.html`, categoryPage({ category: c, tools: members, guide: store.guide(c.id), graphSvg }));
+    write(`categories/${c.id}.html`, categoryPage({ category: c, tools: members, guide: store.guide(c.id), graphSvg, graphNote: dropped ? 'Integrations are left out: too many to draw; each tool page shows its own.' : undefined }));
     write(`data/categories/${c.id}.js`, categoryScript(c, members));
   }
   write('data/tools.js', toolsScript(summaries, store.lookup()));

@@ -5,6 +5,17 @@ import { graphDot } from '../render/graph.js';
 
 export type GraphRenderer = (g: Graph, root: string, label: string) => string | null;
 
+/** Above this many edges, edges go unlabelled (line styles and the caption tell them apart): labels slow dot down most. */
+export const LABELLED_EDGES = 40;
+/** Above this many edges a category graph keeps only "uses" and alternatives: a hairball helps nobody and takes dot tens of seconds. */
+export const CATEGORY_EDGES = 100;
+
+/** A category's graph cut down to what can be drawn and read; `dropped` says whether integrations were left out. */
+export function drawable(g: Graph): { graph: Graph; dropped: boolean } {
+  if (g.edges.length <= CATEGORY_EDGES) return { graph: g, dropped: false };
+  return { graph: { ...g, edges: g.edges.filter((e) => e.kind !== 'integrates') }, dropped: true };
+}
+
 /** Cleans Graphviz's SVG for inline use: no XML prolog or comments, a title for assistive technology, scalable. */
 export function inlineSvg(svg: string, label: string): string {
   const title = label.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -22,7 +33,7 @@ export async function graphRenderer(): Promise<GraphRenderer> {
   const viz: Viz = await instance();
   return (g, root, label) => {
     if (g.edges.length === 0) return null;
-    const dot = graphDot(g, (id) => `${root}tools/${id}.html`);
+    const dot = graphDot(g, { nodeUrl: (id) => `${root}tools/${id}.html`, edgeLabels: g.edges.length <= LABELLED_EDGES });
     const svg = viz.renderString(dot, { format: 'svg', graphAttributes: { bgcolor: 'transparent', fontname: 'sans-serif' }, nodeAttributes: { fontname: 'sans-serif', fontsize: '12' }, edgeAttributes: { fontname: 'sans-serif', fontsize: '10' } });
     return inlineSvg(svg, label);
   };

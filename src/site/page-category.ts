@@ -15,6 +15,8 @@ export interface CategoryPageInput {
   tools: ToolSummary[];
   guide: Section[];
   graphSvg: string | null;
+  /** What the graph leaves out, if anything. */
+  graphNote?: string;
 }
 
 /** The values a filter offers for a facet: its enum values, or the distinct values the tools have. */
@@ -60,6 +62,6 @@ ${filterForm(c, tools)}
 ${matrix(c, tools)}
 ${ids.length >= 2 ? html`<p class="actions"><a href="../compare.html?tools=${ids.slice(0, 3).join(',')}">Compare tools of this category side by side</a></p>` : ''}
 ${input.guide.map((s) => html`<section class="note guide"><h2>${s.title}</h2>${raw(markdownToHtml(s.markdown))}</section>\n`)}
-${input.graphSvg ? html`<section aria-labelledby="graph"><h2 id="graph">How they relate</h2><figure class="graph"><div class="svg-scroll">${raw(input.graphSvg)}</div><figcaption>Relations among ${c.name} tools: solid arrows “uses”, dotted “integrates with”, dashed lines alternatives.</figcaption></figure></section>` : ''}`;
+${input.graphSvg ? html`<section aria-labelledby="graph"><h2 id="graph">How they relate</h2><figure class="graph"><div class="svg-scroll">${raw(input.graphSvg)}</div><figcaption>Relations among ${c.name} tools: solid arrows “uses”, dotted “integrates with”, dashed lines alternatives. ${input.graphNote ?? ''}</figcaption></figure></section>` : ''}`;
   return page({ title: c.name, root: '../', kind: 'category', main, data: [`data/categories/${c.id}.js`], description: c.summary });
 }
