@@ -1,5 +1,5 @@
-/// <reference lib="dom" />
 /** The shared script of every page: common behaviour, then what the page's kind needs (category filters, compare). */
+/// <reference lib="dom" />
 import { setupCategory } from './category.js';
 import { setupShortcuts, setupSortableTables, setupThemeToggle } from './common.js';
 import { setupCompare } from './compare.js';

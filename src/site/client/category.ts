@@ -1,5 +1,5 @@
-/// <reference lib="dom" />
 /** A category page's filters: `?where=KEY=VALUE` (several allowed), parsed and applied by the CLI's own filter code. */
+/// <reference lib="dom" />
 import { applyFilters, parseFilters } from '../../catalog/filter.js';
 import type { Category, ToolSummary } from '../../catalog/types.js';
 import { KB, setQuery } from './dom.js';

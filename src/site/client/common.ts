@@ -1,5 +1,5 @@
-/// <reference lib="dom" />
 /** What every page does: the dark-mode toggle, `/` and Ctrl+K to search, sortable tables. */
+/// <reference lib="dom" />
 
 const darkNow = () => document.documentElement.dataset.theme === 'dark' || (document.documentElement.dataset.theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
 

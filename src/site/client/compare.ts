@@ -1,8 +1,8 @@
-/// <reference lib="dom" />
 /**
  * compare.html?tools=a,b[,c]: resolves the names like the CLI (ids, names, aliases), loads those tools'
  * data and builds the comparison with the CLI's own code, so rows, order and ≠ marks match `devops-kb compare`.
  */
+/// <reference lib="dom" />
 import { buildComparison, type Comparison } from '../../catalog/compare.js';
 import { formatFacetValue } from '../../catalog/facets.js';
 import { suggestTools } from '../../catalog/lookup.js';

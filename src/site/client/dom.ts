@@ -1,7 +1,6 @@
-/// <reference lib="dom" />
 /** Browser helpers shared by the site's scripts: the KB data global, element creation, loading classic scripts. */
+/// <reference lib="dom" />
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const KB = (): any => ((self as unknown as { KB?: unknown }).KB ??= {});
 
 /** The site root relative to this page ('' or '../'), as the page declares it. */

@@ -1,8 +1,8 @@
-/// <reference lib="dom" />
 /**
  * search.html?q=words: the CLI's own ranking (src/search) over the compiled index shipped as a classic
  * script, with the same name matcher as `devops-kb search` (exact names and aliases, fuse.js for typos).
  */
+/// <reference lib="dom" />
 import Fuse from 'fuse.js';
 import type { NameIndex, SearchIndex } from '../../search/index.js';
 import { deserializeSearchIndex } from '../../search/layout.js';

@@ -1,5 +1,5 @@
-/// <reference lib="dom" />
 /** Runs in <head> before the page paints: applies a theme the reader chose earlier (else the system's). */
+/// <reference lib="dom" />
 try {
   const chosen = localStorage.getItem('devops-kb-theme');
   if (chosen === 'dark' || chosen === 'light') document.documentElement.dataset.theme = chosen;
