@@ -2,7 +2,7 @@
  * Browser-test harness: builds the site with the real CLI (built-in catalog, and with a hostile team note),
  * launches Debian's Chromium through playwright-core, and records console errors and requests per page.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,23 @@ export function chromiumPath(): string {
 export function cli(args: string[], env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Tool ids `devops-kb search WORDS --json --limit 10` prints for each query, running a few CLIs at a time. */
+export async function cliSearches(queries: string[], parallel = 4): Promise<string[][]> {
+  const out: string[][] = new Array(queries.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < queries.length) {
+      const i = next++;
+      const stdout = await new Promise<string>((resolve, reject) => {
+        execFile(process.execPath, [BIN, 'search', ...queries[i]!.split(' '), '--json', '--limit', '10'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }, (err, so) => (err ? reject(err) : resolve(so)));
+      });
+      out[i] = (JSON.parse(stdout) as { id: string }[]).map((h) => h.id);
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return out;
 }
 
 /** Builds a site into a fresh temporary folder and returns its path. */

@@ -75,22 +75,44 @@ function render(outcome: SearchOutcome, data: SearchData, query: string): void {
   status.textContent = `Showing ${outcome.hits.length} of ${outcome.total} tools matching '${query}'.`;
 }
 
-export function setupSearch(): void {
+/** Runs the query in the address bar (?q=, ?limit=) and shows its results. */
+function runFromUrl(): void {
   const params = new URLSearchParams(location.search);
   const query = (params.get('q') ?? '').trim();
   const limit = Math.max(1, Math.min(500, Number.parseInt(params.get('limit') ?? '10', 10) || 10));
   const input = document.getElementById('q') as HTMLInputElement | null;
-  if (input) {
-    input.value = query;
-    input.addEventListener('focus', () => void loadIndex(), { once: true });
-  }
+  if (input) input.value = query;
+  const results = document.getElementById('results')!;
   if (!query) return;
   document.getElementById('search-status')!.textContent = `Searching for '${query}'…`;
   loadIndex()
     .then(({ index, data }) => render(rank(index, data, query, limit), data, query))
     .catch((err: Error) => {
       document.getElementById('search-status')!.textContent = `Search is unavailable: ${err.message}`;
+    })
+    .finally(() => {
+      // Marks which query the results on screen answer (tests and scripts wait for it).
+      results.dataset.query = query;
     });
+}
+
+export function setupSearch(): void {
+  const input = document.getElementById('q') as HTMLInputElement | null;
+  input?.addEventListener('focus', () => void loadIndex(), { once: true });
+  // On this page a new search keeps the loaded index: the address changes, the page does not reload.
+  input?.form?.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const params = new URLSearchParams({ q: input.value.trim() });
+    try {
+      history.pushState(null, '', `?${params}`);
+    } catch {
+      location.search = `?${params}`;
+      return;
+    }
+    runFromUrl();
+  });
+  addEventListener('popstate', runFromUrl);
+  runFromUrl();
 }
 
 document.addEventListener('DOMContentLoaded', setupSearch);
