@@ -101,8 +101,8 @@ describe('search precision through the binary', () => {
   });
 
   it('says how many matched when the list is cut, and marks weak hits in JSON and text alike', () => {
-    const text = exec(['search', 'docker', 'alternative', '--limit', '10']).stdout;
-    const hits = JSON.parse(exec(['search', 'docker', 'alternative', '--json', '--limit', '10']).stdout) as { id: string; score: number; weak: boolean }[];
+    const text = exec(['search', 'sidecar', 'proxy', '--limit', '10']).stdout;
+    const hits = JSON.parse(exec(['search', 'sidecar', 'proxy', '--json', '--limit', '10']).stdout) as { id: string; score: number; weak: boolean }[];
     expect(hits.slice(0, 3).every((h) => !h.weak)).toBe(true);
     const firstWeak = hits.findIndex((h) => h.weak);
     expect(firstWeak).toBeGreaterThan(0);

@@ -71,15 +71,33 @@ describe('open', () => {
 });
 
 describe('categories and list at a terminal', () => {
-  it('shows counts and facets for each category', async () => {
+  it('shows one line per category: id, name, counts (primary+also) and summary', async () => {
     const r = await run(['categories']);
-    expect(r.stdout).toMatch(/orchestration — Orchestration \(\d+ tools\)/);
-    expect(r.stdout).toMatch(/facets: /);
+    const cats = JSON.parse((await run(['categories', '--json'])).stdout) as { id: string; count: number; secondary: number }[];
+    const lines = r.stdout.trimEnd().split('\n');
+    // One line each, then a blank line and the footer.
+    expect(lines).toHaveLength(cats.length + 2);
+    const orchestration = cats.find((c) => c.id === 'orchestration')!;
+    expect(r.stdout).toMatch(new RegExp(`^orchestration +Orchestration \\(${orchestration.count}${orchestration.secondary ? `\\+${orchestration.secondary}` : ''}\\) — `, 'm'));
+    expect(r.stdout).not.toMatch(/facets: /);
+  });
+
+  it('counts a tool in every category it belongs to, the same way everywhere', async () => {
+    const cats = JSON.parse((await run(['categories', '--json'])).stdout) as { id: string; count: number; secondary: number }[];
+    for (const c of cats) {
+      const listed = (await run(['list', '--category', c.id, '--json'])).stdout;
+      expect(JSON.parse(listed).length, c.id).toBe(c.count + c.secondary);
+    }
+    const mesh = JSON.parse((await run(['categories', 'service-mesh', '--json'])).stdout);
+    const chosen = JSON.parse((await run(['choose', 'service-mesh', '--need', 'mtls=on-by-default', '--json'])).stdout);
+    expect(chosen.map((c: { id: string }) => c.id).sort()).toEqual([...mesh.tools, ...mesh.also].sort());
   });
 
   it('shows one category with its facets, tools and guide', async () => {
     const r = await run(['categories', 'service-discovery']);
     expect(r.stdout).toMatch(/Facets compared/);
+    // Each facet with its key and values, so --where and --need can be written from it.
+    expect(r.stdout).toMatch(/\(discoveryModel\): /);
     expect(r.stdout).toMatch(/How to choose/);
     const data = JSON.parse((await run(['categories', 'service-discovery', '--json'])).stdout);
     expect(data.tools).toContain('consul');

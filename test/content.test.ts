@@ -98,6 +98,35 @@ describe('shipped content', () => {
     }
   });
 
+  it('offers only enum values that some tool of the category takes', () => {
+    const unused: string[] = [];
+    const tools = store.summaries();
+    for (const c of categories) {
+      const members = tools.filter((t) => t.categories.includes(c.id));
+      for (const f of c.facets.filter((x) => x.type === 'enum')) {
+        for (const v of f.values ?? []) {
+          if (!members.some((t) => String(t.facets[f.key]).toLowerCase() === v.toLowerCase())) unused.push(`${c.id}.${f.key}=${v}`);
+        }
+      }
+    }
+    expect(unused).toEqual([]);
+  });
+
+  it('keeps alternatives and integrations symmetric: a note named by another names it back', () => {
+    const byId = new Map(store.summaries().map((t) => [t.id, t]));
+    const missing: string[] = [];
+    for (const t of byId.values()) {
+      for (const rel of ['alternatives', 'integrates'] as const) {
+        for (const other of t.related[rel]) {
+          const o = byId.get(other)!;
+          const back = [...o.related.alternatives, ...o.related.integrates, ...o.related.uses];
+          if (!back.includes(t.id)) missing.push(`${other} does not name ${t.id} (${t.id} lists it under ${rel})`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('ships no placeholder text and keeps summaries short', () => {
     for (const s of store.summaries()) {
       const t = tool(s.id);

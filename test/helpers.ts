@@ -38,3 +38,13 @@ export function json<T = unknown>(r: RunResult): T {
     throw new Error(`not JSON (exit ${r.code}): ${r.stdout.slice(0, 200)}\nstderr: ${r.stderr.slice(0, 500)}`);
   }
 }
+
+/**
+ * Display width of a rendered line for width checks: URLs are never broken (they may overflow so they stay
+ * copyable and clickable), so a line ending in a URL counts only up to the URL's start.
+ */
+export function widthBeforeUrl(line: string): number {
+  const m = /^(.*?)(\(?https?:\/\/\S+)$/.exec(line);
+  return stringWidthForTests(m ? m[1]!.trimEnd() : line);
+}
+import { stringWidth as stringWidthForTests } from '../src/render/width.js';

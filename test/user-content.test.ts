@@ -26,7 +26,8 @@ function editNote(file: string, from: string, to: string): void {
   utimesSync(file, later, later);
 }
 
-describe('user content (DEVOPS_KB_PATH, --content)', () => {
+// These compile team notes together with the 409 built-in tools: seconds of real work on a busy 2-core machine.
+describe('user content (DEVOPS_KB_PATH, --content)', { timeout: 30_000 }, () => {
   it('adds notes that show, search and list see', async () => {
     const shown = json<{ id: string; name: string }>(await run(['show', 'acmed', '--json'], { env: env([USER]) }));
     expect(shown.name).toBe('Acme Deployer');

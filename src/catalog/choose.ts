@@ -1,7 +1,8 @@
 /** Ranks a category's tools by how many needs (filters) they meet, miss or leave unknown. */
 import { compareStrings } from '../text/names.js';
 import { matches, type Filter } from './filter.js';
-import { UNKNOWN, type ToolSummary } from './types.js';
+import { formatFacetValue } from './facets.js';
+import { UNKNOWN, type FacetValue, type ToolSummary } from './types.js';
 
 export interface Choice {
   id: string;
@@ -14,6 +15,16 @@ export interface Choice {
   unknown: string[];
   status: ToolSummary['status'];
   reason: string | null;
+  /** The tool's own value for each need's key, as text ("opt-in"), so a miss says what the tool has. */
+  values: Record<string, string>;
+  /** Primary category of the tool (a tool may belong to the category through `also`). */
+  category: string;
+}
+
+function valueText(tool: ToolSummary, key: string): string {
+  const v = key in tool.facets ? tool.facets[key] : (tool as unknown as Record<string, unknown>)[key];
+  if (v === undefined || v === null) return UNKNOWN;
+  return formatFacetValue(v as FacetValue);
 }
 
 function isUnknown(tool: ToolSummary, key: string): boolean {
@@ -27,7 +38,8 @@ function isUnknown(tool: ToolSummary, key: string): boolean {
  */
 export function chooseTools(tools: ToolSummary[], needs: Filter[]): Choice[] {
   const choices = tools.map((t) => {
-    const c: Choice = { id: t.id, name: t.name, score: 0, met: [], partial: [], missed: [], unknown: [], status: t.status, reason: t.pickWhen };
+    const c: Choice = { id: t.id, name: t.name, score: 0, met: [], partial: [], missed: [], unknown: [], status: t.status, reason: t.pickWhen, values: {}, category: t.category };
+    for (const need of needs) c.values[need.key] = valueText(t, need.key);
     for (const need of needs) {
       if (isUnknown(t, need.key)) c.unknown.push(need.key);
       else if (matches(t, need)) c.met.push(need.key);

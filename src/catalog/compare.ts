@@ -17,6 +17,39 @@ export interface Comparison {
   rows: CompareRow[];
   /** Categories whose facets were used, in order. */
   categories: string[];
+  /** Tools outside the category the others share, when no category is common to all (shown as "—"). */
+  outliers: string[];
+  /** Pairs the notes relate by `uses` or `integrates` and not as alternatives: they do different jobs. */
+  complementary: { tools: [string, string]; relation: 'uses' | 'integrates'; suggest: string[][] }[];
+}
+
+/** The category most tools share when none is common to all: it must hold at least two of them. */
+function majorityCategory(tools: Pick<ToolSummary, 'categories'>[]): string | null {
+  const count = new Map<string, number>();
+  for (const t of tools) for (const c of t.categories) count.set(c, (count.get(c) ?? 0) + 1);
+  let best: string | null = null;
+  for (const t of tools) {
+    for (const c of t.categories) if ((count.get(c) ?? 0) >= 2 && (best === null || count.get(c)! > count.get(best)!)) best = c;
+  }
+  return best;
+}
+
+/** Pairs related by uses/integrates but not as alternatives, each with comparisons that would fit better. */
+function complementaryPairs(tools: ToolSummary[]): Comparison['complementary'] {
+  const out: Comparison['complementary'] = [];
+  for (let i = 0; i < tools.length; i++) {
+    for (let j = i + 1; j < tools.length; j++) {
+      const [a, b] = [tools[i]!, tools[j]!];
+      const alt = a.related.alternatives.includes(b.id) || b.related.alternatives.includes(a.id);
+      if (alt) continue;
+      const uses = a.related.uses.includes(b.id) || b.related.uses.includes(a.id);
+      const integrates = a.related.integrates.includes(b.id) || b.related.integrates.includes(a.id);
+      if (!uses && !integrates) continue;
+      const suggest = [a, b].filter((t) => t.related.alternatives.length > 0).map((t) => [t.id, ...t.related.alternatives.slice(0, 2)]);
+      out.push({ tools: [a.id, b.id], relation: uses ? 'uses' : 'integrates', suggest });
+    }
+  }
+  return out;
 }
 
 /** Categories shared by every tool (primary or `also`), in the first tool's order. */
@@ -57,7 +90,12 @@ function row(key: string, label: string, kind: RowKind, tools: ToolSummary[], pi
 export function buildComparison(tools: ToolSummary[], categories: Category[]): Comparison {
   let used = sharedCategories(tools);
   let allowed: Set<string> | null = null;
-  if (used.length === 0) {
+  let outliers: string[] = [];
+  const majority = used.length === 0 && tools.length > 2 ? majorityCategory(tools) : null;
+  if (majority) {
+    used = [majority];
+    outliers = tools.filter((t) => !t.categories.includes(majority)).map((t) => t.id);
+  } else if (used.length === 0) {
     // No shared category: still compare facets whose keys every tool's categories define.
     const keysOf = (t: ToolSummary) => new Set(t.categories.flatMap((c) => categories.find((x) => x.id === c)?.facets.map((f) => f.key) ?? []));
     const sets = tools.map(keysOf);
@@ -84,5 +122,7 @@ export function buildComparison(tools: ToolSummary[], categories: Category[]): C
     tools: tools.map((t) => ({ id: t.id, name: t.name, category: t.category, status: t.status })),
     rows: rows.filter((r) => Object.values(r.values).some((v) => v !== null)),
     categories: used,
+    outliers,
+    complementary: complementaryPairs(tools),
   };
 }

@@ -1,6 +1,7 @@
 /** Parses and applies `--where` filters (=, !=, ~, year comparisons) over tool facts and facets. */
 import { UsageError } from '../errors.js';
-import type { Category, FacetValue, ToolSummary } from './types.js';
+import { closest } from '../text/names.js';
+import { BOOL_QUALIFIERS, type Category, type FacetValue, type ToolSummary } from './types.js';
 
 export type FilterOp = '=' | '!=' | '~' | '>=' | '<=' | '>' | '<';
 
@@ -15,21 +16,50 @@ export const COMMON_FILTER_KEYS = ['license', 'language', 'firstRelease', 'maint
 
 const EXPR = /^\s*([A-Za-z][\w-]*)\s*(!=|>=|<=|=|~|>|<)\s*(.*?)\s*$/;
 
-/** Parses `KEY=VALUE` style expressions; keys must be common fields or facets of the categories in play. */
+/** Values the common enum-like fields take. */
+const COMMON_VALUES: Record<string, string[]> = {
+  status: ['active', 'maintenance', 'deprecated', 'archived'],
+  hosting: ['self-hosted', 'saas', 'both'],
+};
+const BOOL_VALUES = ['true', 'false', 'yes', 'no', ...BOOL_QUALIFIERS];
+
+/** The values a key accepts for `=` and `!=`, when they are a closed set (enums, bools, status, hosting). */
+function closedValues(key: string, categories: Category[]): string[] | null {
+  if (COMMON_VALUES[key]) return COMMON_VALUES[key]!;
+  const defs = categories.flatMap((c) => c.facets.filter((f) => f.key === key));
+  if (defs.length === 0 || defs.some((d) => d.type !== 'enum' && d.type !== 'bool')) return null;
+  return [...new Set(defs.flatMap((d) => (d.type === 'bool' ? BOOL_VALUES : d.values ?? [])))];
+}
+
+/**
+ * Parses `KEY=VALUE` style expressions. Keys are common fields or facets of the categories in play, in any
+ * case; values of closed sets (enums, bools, status, hosting) must be one of their values or `unknown`.
+ */
 export function parseFilters(exprs: string[], categories: Category[]): Filter[] {
   const facetKeys = new Set(categories.flatMap((c) => c.facets.map((f) => f.key)));
   const valid = [...COMMON_FILTER_KEYS, ...[...facetKeys].sort()];
+  const byLower = new Map(valid.map((k) => [k.toLowerCase(), k]));
   return exprs.map((expr) => {
     const m = EXPR.exec(expr);
     if (!m) {
       throw new UsageError(`cannot read filter '${expr}'`, { hint: 'write KEY=VALUE, KEY!=VALUE, KEY~TEXT, or firstRelease>=2015' });
     }
-    const [, key, op, value] = m as unknown as [string, string, FilterOp, string];
-    if (!valid.includes(key)) {
-      throw new UsageError(`unknown filter key '${key}'`, { hint: `valid keys here: ${valid.join(', ')}` });
+    const [, typed, op, value] = m as unknown as [string, string, FilterOp, string];
+    const key = byLower.get(typed.toLowerCase());
+    if (key === undefined) {
+      const near = closest(typed, valid, 3);
+      throw new UsageError(`unknown filter key '${typed}'`, {
+        hint: `${near.length ? `did you mean ${near.join(', ')}? ` : ''}common keys: ${COMMON_FILTER_KEYS.join(', ')}; a category's keys: devops-kb categories <category>`,
+      });
     }
+    if (value === '') throw new UsageError(`filter '${expr}' has an empty value`, { hint: `write ${key}${op}VALUE` });
     if (['>=', '<=', '>', '<'].includes(op) && !/^-?\d+(\.\d+)?$/.test(value)) {
       throw new UsageError(`'${op}' compares numbers, but '${value}' is not a number`, { hint: 'for example: firstRelease>=2015' });
+    }
+    const allowed = op === '=' || op === '!=' ? closedValues(key, categories) : null;
+    if (allowed && value.toLowerCase() !== 'unknown' && !allowed.some((v) => v.toLowerCase() === value.toLowerCase())) {
+      const near = closest(value, allowed, 3);
+      throw new UsageError(`'${value}' is not a value of ${key}`, { hint: `${near.length ? `did you mean ${near.join(', ')}? ` : ''}${key} takes: ${allowed.join(', ')}` });
     }
     return { key, op, value };
   });

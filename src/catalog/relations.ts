@@ -1,4 +1,5 @@
 /** Relations between tools: a tool's direct relations (both directions) and the relation graph around it. */
+import { membersOf } from './membership.js';
 import type { ToolSummary } from './types.js';
 
 export interface Relations {
@@ -78,7 +79,7 @@ export function graphAround(id: string, tools: ToolSummary[], depth: number): Gr
 
 /** Every tool of a category and the relations among them. */
 export function graphOfCategory(category: string, tools: ToolSummary[]): Graph {
-  const members = tools.filter((t) => t.category === category);
+  const members = membersOf(category, tools).map((m) => m.tool);
   const ids = new Set(members.map((t) => t.id));
   const edges = members.flatMap(edgesOf).filter((e) => ids.has(e.to));
   return { root: null, nodes: members.map((t) => ({ id: t.id, name: t.name, category: t.category, depth: 0 })), edges: dedupe(edges) };

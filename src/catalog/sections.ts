@@ -55,6 +55,8 @@ function listItems(node: MdNode, depth: number): string[] {
 
 function blockText(node: MdNode): string {
   if (node.type === 'code') return node.value ?? '';
+  // A paragraph's inline children sit side by side: "`serial`, draining" keeps its comma on the code span.
+  if (node.type === 'paragraph') return inlineText(node).trim();
   if (node.type === 'list') return listItems(node, 0).join('\n');
   return (node.children ?? []).map((c) => (c.type === 'paragraph' ? inlineText(c) : inlineText(c))).join(' ').trim();
 }

@@ -7,10 +7,10 @@ import { defaultCacheRoot, dropCache } from '../store/user-cache.js';
 import { comparisonMarkdown, renderComparison } from '../render/compare.js';
 import { renderSearch } from '../render/lists.js';
 import { sanitize } from '../render/sanitize.js';
-import { renderTool } from '../render/show.js';
+import { renderSection, renderTool } from '../render/show.js';
 import { compareCommand, type CompareOptions } from './commands/compare.js';
 import { searchCommand, searchViews, type SearchOptions } from './commands/search.js';
-import { showCommand, showJson } from './commands/show.js';
+import { checkSection, noteFile, rawNote, showCommand, showJson, type ShowOptions } from './commands/show.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { emitJson, emitText } from './output.js';
@@ -31,11 +31,27 @@ export async function runAction(io: Io, opts: GlobalOptions, action: Action): Pr
   }
 }
 
-export const showAction = (name: string, pager: boolean): Action => async (ctx) => {
+export const showAction = (name: string | string[], pager: boolean, opts: ShowOptions = {}): Action => async (ctx) => {
   const { tool, categories } = await showCommand(ctx, name);
-  if (ctx.json) emitJson(ctx, showJson(tool));
-  else emitText(ctx, renderTool(tool, categories, ctx.render), pager);
+  if (opts.section !== undefined) checkSection(tool, opts.section);
+  if (opts.raw) {
+    const text = rawNote(ctx, tool);
+    // Raw Markdown for editors and pipes; at a terminal, control sequences are still stripped.
+    if (ctx.json) emitJson(ctx, { id: tool.id, file: noteFile(ctx, tool), markdown: text });
+    else ctx.io.stdout.write(ctx.io.stdout.isTTY ? sanitizeKeepingLines(text) : text);
+    return;
+  }
+  if (ctx.json) {
+    const full = showJson(tool);
+    emitJson(ctx, opts.section !== undefined ? (full.sections as { title: string }[]).find((s) => s.title.toLowerCase() === opts.section!.trim().toLowerCase()) : full);
+  } else if (opts.section !== undefined) emitText(ctx, renderSection(tool, opts.section, ctx.render)!, pager);
+  else emitText(ctx, renderTool(tool, categories, ctx.render, opts.brief), pager);
 };
+
+/** Strips terminal controls but keeps line breaks and tabs. */
+function sanitizeKeepingLines(text: string): string {
+  return text.split('\n').map((l) => sanitize(l.replace(/\t/g, '    '))).join('\n');
+}
 
 export const searchAction = (words: string[], opts: SearchOptions, pager: boolean): Action => async (ctx) => {
   const result = await searchCommand(ctx, words, opts);

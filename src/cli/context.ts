@@ -4,12 +4,15 @@ import type { CatalogStore } from '../store/types.js';
 import type { Problem } from '../catalog/types.js';
 import { loadTheme, type Theme } from '../render/theme.js';
 import type { RenderOptions } from '../render/layout.js';
+import { loadConfig, pagerCommand, type Config } from './config.js';
 import type { Io } from './io.js';
 
 export interface GlobalOptions {
   json?: boolean;
-  color?: string;
-  pager?: boolean;
+  /** auto | always | never; false from --no-color. */
+  color?: string | boolean;
+  /** false from --no-pager; a command from --pager CMD. */
+  pager?: boolean | string;
   content?: string[];
   debug?: boolean;
 }
@@ -33,14 +36,24 @@ export interface Context {
    */
   store(options?: StoreOptions): Promise<CatalogStore>;
   warn(message: string): void;
+  /** The config file in effect ({} when none). */
+  config: Config;
+  /** The pager command to use at a terminal, or null for none. */
+  pager: string | null;
 }
 
-export function useColor(mode: string | undefined, env: Io['env'], isTTY: boolean): boolean {
+/**
+ * Colour: --color/--no-color, then NO_COLOR and FORCE_COLOR, then the config file, then auto (a terminal
+ * that is not TERM=dumb).
+ */
+export function useColor(mode: string | boolean | undefined, env: Io['env'], isTTY: boolean, configured?: string): boolean {
   if (mode === 'always') return true;
-  if (mode === 'never') return false;
+  if (mode === 'never' || mode === false) return false;
   if (env.NO_COLOR) return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
-  return isTTY;
+  if (configured === 'always') return true;
+  if (configured === 'never') return false;
+  return isTTY && env.TERM !== 'dumb';
 }
 
 export function terminalWidth(env: Io['env'], stdout: Io['stdout']): number {
@@ -63,12 +76,14 @@ export function brokenFileWarnings(problems: Problem[]): string[] {
 }
 
 export async function createContext(io: Io, opts: GlobalOptions, openStore: (ctx: Context, options: StoreOptions) => Promise<CatalogStore>): Promise<Context> {
-  if (opts.color && !['auto', 'always', 'never'].includes(opts.color)) {
+  if (typeof opts.color === 'string' && !['auto', 'always', 'never'].includes(opts.color)) {
     throw new UsageError(`--color must be auto, always or never; got ${opts.color}`);
   }
-  const theme = await loadTheme(useColor(opts.color, io.env, Boolean(io.stdout.isTTY)));
+  const config = loadConfig(io.env);
+  const theme = await loadTheme(useColor(opts.color, io.env, Boolean(io.stdout.isTTY), config.color));
   const width = terminalWidth(io.env, io.stdout);
-  const fromEnv = (io.env.DEVOPS_KB_PATH ?? '').split(':').filter((d) => d.trim() !== '');
+  // DEVOPS_KB_PATH (even empty) wins over the config file's folders; --content adds to either.
+  const fromEnv = io.env.DEVOPS_KB_PATH !== undefined ? io.env.DEVOPS_KB_PATH.split(':').filter((d) => d.trim() !== '') : config.content ?? [];
   let opened: Promise<CatalogStore> | undefined;
   const ctx: Context = {
     io,
@@ -82,6 +97,8 @@ export async function createContext(io: Io, opts: GlobalOptions, openStore: (ctx
       return (opened ??= openStore(ctx, options));
     },
     warn: (message) => io.stderr.write(`${message}\n`),
+    config,
+    pager: opts.pager === false ? null : pagerCommand(typeof opts.pager === 'string' ? opts.pager : undefined, io.env, config),
   };
   return ctx;
 }

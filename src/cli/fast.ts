@@ -20,6 +20,7 @@ function parse(args: string[], allowDiff: boolean): Parsed | null {
     const a = args[i]!;
     if (a === '--json') parsed.opts.json = true;
     else if (a === '--no-pager') parsed.opts.pager = false;
+    else if (a === '--no-color') parsed.opts.color = false;
     else if (a === '--debug') parsed.opts.debug = true;
     else if (allowDiff && (a === '--diff' || a === '-d')) parsed.opts.diff = true;
     else if (a === '--color' && COLORS.includes(args[i + 1] ?? '')) parsed.opts.color = args[++i];
@@ -35,7 +36,7 @@ function plan(args: string[]): { action: Action; opts: GlobalOptions } | null {
   const p = parse(rest, command === 'compare');
   if (!p) return null;
   const pager = p.opts.pager !== false;
-  if (command === 'show' && p.positional.length === 1) return { action: showAction(p.positional[0]!, pager), opts: p.opts };
+  if (command === 'show' && p.positional.length >= 1) return { action: showAction(p.positional, pager), opts: p.opts };
   if (command === 'search' && p.positional.length >= 1) return { action: searchAction(p.positional, {}, pager), opts: p.opts };
   if (command === 'compare' && p.positional.length >= 2) return { action: compareAction(p.positional, { diff: p.opts.diff }, pager), opts: p.opts };
   return null;

@@ -9,6 +9,8 @@ export interface Io {
   page?: (command: string, text: string) => boolean;
   /** Opens a URL in a browser; returns false when no opener is available. */
   openUrl?: (url: string) => boolean;
+  /** Runs an editor on a file, attached to the terminal; returns false when it could not run. */
+  edit?: (editor: string, file: string) => boolean;
   /** Reads one line of answer for interactive prompts (TTY only). */
   ask?: (question: string) => Promise<string | null>;
   version: string;

@@ -42,6 +42,41 @@ function stdoutIo(): Io['stdout'] {
   return { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY, columns: process.stdout.columns, rows: process.stdout.rows };
 }
 
+/**
+ * One readline interface for the whole run: answers typed (or pasted) ahead of a question wait in its
+ * queue instead of being lost with a closed interface. Resolves null once input has ended (Ctrl-D).
+ */
+let prompts: { ask(question: string): Promise<string | null> } | undefined;
+function prompter(): { ask(question: string): Promise<string | null> } {
+  if (prompts) return prompts;
+  const rl = builtin<typeof import('node:readline')>('node:readline').createInterface({ input: process.stdin, output: process.stderr, terminal: Boolean(process.stdin.isTTY) });
+  const lines: string[] = [];
+  let waiting: ((line: string | null) => void) | null = null;
+  let ended = false;
+  rl.on('line', (line) => {
+    if (waiting) {
+      const w = waiting;
+      waiting = null;
+      w(line);
+    } else lines.push(line);
+  });
+  rl.on('close', () => {
+    ended = true;
+    waiting?.(null);
+    waiting = null;
+  });
+  process.once('beforeExit', () => rl.close());
+  prompts = {
+    ask: (question) => {
+      process.stderr.write(question);
+      if (lines.length) return Promise.resolve(lines.shift()!);
+      if (ended) return Promise.resolve(null);
+      return new Promise((resolve) => (waiting = resolve));
+    },
+  };
+  return prompts;
+}
+
 /** The real world: standard streams, the pager, the browser opener and the prompt. */
 function processIo(): Io {
   return {
@@ -52,7 +87,22 @@ function processIo(): Io {
     builtinDir: `${__dirname}/catalog`,
     version: typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0',
     page: (command, text) => {
-      const r = builtin<ChildProcess>('node:child_process').spawnSync(command, { input: text, stdio: ['pipe', 'inherit', 'inherit'], shell: true, env: { LESS: 'FRX', ...process.env } });
+      // Ctrl-C belongs to the pager while it runs (as with git and gh): without a handler, SIGINT would kill
+      // this process and leave the pager orphaned, sharing the terminal with the shell.
+      const ignore = () => {};
+      process.on('SIGINT', ignore);
+      try {
+        const r = builtin<ChildProcess>('node:child_process').spawnSync(command, { input: text, stdio: ['pipe', 'inherit', 'inherit'], shell: true, env: { LESS: 'FRX', ...process.env } });
+        // less exits non-zero after Ctrl-C on some systems; the text was shown, so that is success too.
+        return !r.error && (r.status === 0 || r.signal === 'SIGINT' || r.status === 130);
+      } finally {
+        process.removeListener('SIGINT', ignore);
+      }
+    },
+    edit: (editor, file) => {
+      // The editor command may carry arguments ("code --wait"): run it through the shell, file quoted.
+      const quoted = `'${file.replace(/'/g, "'\\''")}'`;
+      const r = builtin<ChildProcess>('node:child_process').spawnSync(`${editor} ${quoted}`, { stdio: 'inherit', shell: true });
       return !r.error && r.status === 0;
     },
     openUrl: (url) => {
@@ -60,15 +110,7 @@ function processIo(): Io {
       const r = builtin<ChildProcess>('node:child_process').spawnSync(opener, [url], { stdio: 'ignore' });
       return !r.error && r.status === 0;
     },
-    ask: (question) =>
-      new Promise((resolve) => {
-        const rl = builtin<typeof import('node:readline')>('node:readline').createInterface({ input: process.stdin, output: process.stderr });
-        rl.question(question, (answer) => {
-          rl.close();
-          resolve(answer);
-        });
-        rl.on('close', () => resolve(null));
-      }),
+    ask: (question) => prompter().ask(question),
   };
 }
 

@@ -11,9 +11,8 @@ export function emitText(ctx: Context, text: string, pager: boolean): void {
   const { io } = ctx;
   const rows = io.stdout.rows ?? 24;
   const long = text.split('\n').length > rows - 1;
-  if (pager && io.stdout.isTTY && long && io.page) {
-    const command = io.env.PAGER && io.env.PAGER.trim() !== '' ? io.env.PAGER : 'less -R';
-    if (io.page(command, text)) return;
+  if (pager && ctx.pager && io.stdout.isTTY && long && io.page) {
+    if (io.page(ctx.pager, text)) return;
   }
   io.stdout.write(text);
 }

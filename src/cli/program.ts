@@ -67,6 +67,8 @@ export function buildProgram(io: Io): Command {
     .version(io.version, '-V, --version', 'print the version')
     .option('--json', 'machine-readable output on stdout')
     .addOption(new Option('--color <mode>', 'when to use color').choices(['auto', 'always', 'never']))
+    .option('--no-color', 'same as --color never')
+    .option('--pager <command>', 'page long output with this command (DEVOPS_KB_PAGER, config pager, PAGER, less -R)')
     .option('--no-pager', 'never page long output')
     .option('--content <dir>', 'extra content directory (repeatable); like DEVOPS_KB_PATH', collect)
     .option('--debug', 'print stack traces for internal errors')
@@ -84,10 +86,13 @@ export function buildProgram(io: Io): Command {
   program
     .command('show')
     .description('show one tool: summary, key facts, facets, sections, relations, sources')
-    .argument('<tool>', 'id, name (any case) or alias, e.g. kubernetes, Kubernetes, k8s')
-    .addHelpText('after', examples(['devops-kb show ansible', 'devops-kb show k8s', 'devops-kb show terraform --json | jq .license']))
+    .argument('<tool...>', 'id, name (any case) or alias, e.g. kubernetes, Kubernetes, k8s; several words name one tool')
+    .option('-b, --brief', 'title, summary and key facts only')
+    .option('-s, --section <title>', 'one section, e.g. strengths, "how it works"')
+    .option('--raw', "the note's Markdown as written")
+    .addHelpText('after', examples(['devops-kb show ansible', 'devops-kb show k8s --brief', 'devops-kb show docker compose', 'devops-kb show vault --section weaknesses', 'devops-kb show terraform --raw > terraform.md', 'devops-kb show terraform --json | jq .license']))
     .action(
-      action((ctx, cmd) => showAction(cmd.args[0]!, pager(cmd))(ctx)),
+      action((ctx, cmd) => showAction(cmd.args, pager(cmd), cmd.opts())(ctx)),
     );
 
   program
@@ -95,7 +100,7 @@ export function buildProgram(io: Io): Command {
     .description('ranked search over names, aliases, tags, summaries, facets and full text (typo tolerant)')
     .argument('<query...>', 'words to look for')
     .option('-c, --category <category>', 'only tools of this category (repeatable)', collect)
-    .option('-n, --limit <n>', 'how many results', '10')
+    .option('-n, --limit <n>', 'how many results (default 10, or limit in the config file)')
     .option('-w, --where <expr>', 'facet filter KEY=VALUE, KEY!=VALUE, KEY~TEXT, firstRelease>=2015 (repeatable)', collect)
     .addHelpText('after', examples(['devops-kb search service discovery', 'devops-kb search terrafrom', 'devops-kb search --category monitoring alerting', 'devops-kb search key value store --where license=Apache-2.0', 'devops-kb search sidecar proxy --json']))
     .action(
@@ -132,20 +137,20 @@ export function buildProgram(io: Io): Command {
 
   program
     .command('categories')
-    .description('categories with their tool counts and facets; name one to read how to choose within it')
+    .description('categories with their tool counts; name one for its facets (keys, values, questions) and how to choose')
     .argument('[category]', 'a category id or name: show its facets and its guide')
     .addHelpText('after', examples(['devops-kb categories', 'devops-kb categories service-mesh', 'devops-kb categories --json']))
     .action(
       action(async (ctx, cmd) => {
         const name = cmd.args[0];
-        if (name) {
-          const { view, guide, tools } = await categoryCommand(ctx, name);
-          if (ctx.json) emitJson(ctx, { ...view, sections: guide.map((s) => ({ title: s.title, markdown: s.markdown })), tools });
-          else emitText(ctx, renderCategoryGuide(view, guide, tools, ctx.render), pager(cmd));
+        if (name !== undefined) {
+          const { view, guide, tools, secondary } = await categoryCommand(ctx, name);
+          if (ctx.json) emitJson(ctx, { ...view, secondary: view.secondary ?? 0, sections: guide.map((s) => ({ title: s.title, markdown: s.markdown })), tools, also: secondary });
+          else emitText(ctx, renderCategoryGuide(view, guide, tools, ctx.render, secondary), pager(cmd));
           return;
         }
         const cats = await categoriesCommand(ctx);
-        if (ctx.json) emitJson(ctx, cats.map((c) => ({ id: c.id, name: c.name, count: c.count, facets: c.facets.map((f) => ({ key: f.key, label: f.label, type: f.type, ...(f.values ? { values: f.values } : {}) })) })));
+        if (ctx.json) emitJson(ctx, cats.map((c) => ({ id: c.id, name: c.name, count: c.count, secondary: c.secondary ?? 0, summary: c.summary, facets: c.facets.map((f) => ({ key: f.key, label: f.label, type: f.type, ...(f.values ? { values: f.values } : {}) })) })));
         else emitText(ctx, renderCategories(cats, ctx.render), pager(cmd));
       }),
     );
@@ -229,8 +234,9 @@ The folder works from file:// and under any path of a static web server; it make
     .action(
       action(async (ctx, cmd) => {
         const result = await chooseCommand(ctx, cmd.args[0]!, cmd.opts());
-        if (ctx.json) emitJson(ctx, result.choices.map(({ id, score, met, partial, missed, unknown, status }) => ({ id, score, met, partial, missed, unknown, status })));
-        else emitText(ctx, renderChoices(result.choices, result.needs.length, ctx.render), pager(cmd));
+        // JSON stays an array of choices; each gains its name, the number of needs and the tool's values.
+        if (ctx.json) emitJson(ctx, result.choices.map(({ id, name, category, score, met, partial, missed, unknown, status, values }) => ({ id, name, category, score, total: result.needs.length, met, partial, missed, unknown, status, values })));
+        else emitText(ctx, renderChoices(result.choices, result.needs.length, ctx.render, result.labels), pager(cmd));
       }),
     );
 

@@ -3,19 +3,27 @@ import { suggestTools } from '../catalog/lookup.js';
 import type { CatalogStore } from '../store/types.js';
 import type { Context } from './context.js';
 import type { Category, Tool } from '../catalog/types.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import { closest, normalizeName } from '../text/names.js';
+import { sanitize } from '../render/sanitize.js';
 
 /** Resolves an id, display name (any case) or alias to a tool id, or throws with did-you-mean. */
 export function resolveToolId(store: CatalogStore, input: string): string {
   const direct = normalizeName(input);
+  if (direct === '') throw new UsageError('a tool name is empty', { hint: "name a tool by id, name or alias, e.g. 'devops-kb show k8s'" });
   if (store.hasTool(direct)) return direct;
   const id = store.findName(direct);
   if (id) return id;
   const near = suggestTools(store.lookup(), input);
-  throw new NotFoundError(`unknown tool '${input}'`, near, {
+  throw new NotFoundError(`unknown tool '${echo(input)}'`, near, {
     hint: near.length ? undefined : "try 'devops-kb search <words>' or 'devops-kb list'",
   });
+}
+
+/** User input as echoed in messages: control sequences stripped, at most 60 characters. */
+export function echo(input: string): string {
+  const clean = sanitize(input);
+  return clean.length > 60 ? `${clean.slice(0, 59)}…` : clean;
 }
 
 export function loadTool(store: CatalogStore, input: string): Tool {
@@ -39,8 +47,10 @@ export async function resolveTools(ctx: Context, names: string[]): Promise<{ sto
 
 export function resolveCategory(categories: Category[], input: string): Category {
   const key = normalizeName(input);
+  if (key === '') throw new UsageError('a category name is empty', { hint: "'devops-kb categories' lists them" });
   const found = categories.find((c) => c.id === key || normalizeName(c.name) === key);
   if (found) return found;
-  const near = closest(input, categories.map((c) => c.id), 3);
-  throw new NotFoundError(`unknown category '${input}'`, near, { hint: near.length ? undefined : "'devops-kb categories' lists them" });
+  // Close spellings first, then categories whose id holds the word ("mesh" -> service-mesh).
+  const near = [...new Set([...closest(input, categories.map((c) => c.id), 3), ...categories.filter((c) => key.length >= 3 && c.id.includes(key)).map((c) => c.id)])].slice(0, 3);
+  throw new NotFoundError(`unknown category '${echo(input)}'`, near, { hint: near.length ? undefined : "'devops-kb categories' lists them" });
 }

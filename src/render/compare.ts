@@ -1,7 +1,7 @@
 /** Renders a comparison as side-by-side columns, stacked blocks or a Markdown table. */
 import { formatFacetValue } from '../catalog/facets.js';
 import type { Comparison, CompareRow } from '../catalog/compare.js';
-import { clampWidth, type RenderOptions } from './layout.js';
+import { capList, clampWidth, type RenderOptions } from './layout.js';
 import { sanitize } from './sanitize.js';
 import { padEnd, stringWidth, wrap } from './width.js';
 
@@ -11,13 +11,28 @@ const GAP = 2;
 const MARK = 2; // "≠ " marker column
 
 function cell(row: CompareRow, id: string): string {
-  return sanitize(formatFacetValue(row.values[id]));
+  const v = row.values[id];
+  if (row.kind === 'relation' && Array.isArray(v)) return sanitize(capList(v));
+  return sanitize(formatFacetValue(v));
 }
 
 function header(c: Comparison, categoryNames: string[]): string {
   const names = c.tools.map((t) => t.name).join(' vs ');
   const used = categoryNames.length ? ` — facets of ${categoryNames.join(', ')}` : ' — no shared category: common fields only';
   return sanitize(names + used);
+}
+
+/** Lines after the table: tools outside the compared category, and pairs that are not alternatives. */
+export function comparisonNotes(c: Comparison, categoryNames: string[]): string[] {
+  const name = (id: string) => c.tools.find((t) => t.id === id)?.name ?? id;
+  const out: string[] = [];
+  if (c.outliers.length) out.push(`${c.outliers.map(name).join(', ')} ${c.outliers.length === 1 ? 'is' : 'are'} not in ${categoryNames.join(', ')}: its facets show as —.`);
+  for (const p of c.complementary) {
+    const verb = p.relation === 'uses' ? 'work together (one uses the other)' : 'integrate';
+    const better = p.suggest.map((ids) => `devops-kb compare ${ids.join(' ')}`).join(', or ');
+    out.push(`${name(p.tools[0])} and ${name(p.tools[1])} ${verb} rather than replace each other${better ? `; to choose between alternatives: ${better}` : ''}.`);
+  }
+  return out.map(sanitize);
 }
 
 function retiredLines(c: Comparison, opts: RenderOptions, width: number): string[] {
@@ -34,7 +49,8 @@ export function renderComparison(c: Comparison, categoryNames: string[], opts: R
   const labelW = Math.min(Math.max(...c.rows.map((r) => stringWidth(r.label)), 5), 20);
   const colW = Math.floor((width - MARK - labelW - GAP * n) / Math.max(1, n));
   const out: string[] = [...wrap(header(c, categoryNames), width).map((l) => t.title(l)), ...retiredLines(c, opts, width), ''];
-  if (colW < MIN_COLUMN) return [...out, ...stacked(c, opts, width)].join('\n') + '\n';
+  const notes = comparisonNotes(c, categoryNames).flatMap((note) => wrap(note, width).map((l) => t.dim(l)));
+  if (colW < MIN_COLUMN) return [...out, ...stacked(c, opts, width), ...notes].join('\n') + '\n';
 
   const line = (mark: string, label: string[], cols: string[][], style: (s: string) => string, rowStyle: (s: string) => string) => {
     const h = Math.max(label.length, ...cols.map((x) => x.length));
@@ -52,7 +68,7 @@ export function renderComparison(c: Comparison, categoryNames: string[], opts: R
     const mark = row.same ? '  ' : t.diff('≠ ');
     line(mark, wrap(sanitize(row.label), labelW), c.tools.map((tool) => wrap(cell(row, tool.id), colW)), t.label, row.same ? (s) => s : t.diff);
   }
-  out.push('', ...wrap('≠ marks rows where the tools differ.', width).map((l) => t.dim(l)));
+  out.push('', ...wrap('≠ marks rows where the tools differ.', width).map((l) => t.dim(l)), ...notes);
   return out.join('\n') + '\n';
 }
 
@@ -86,5 +102,6 @@ export function comparisonMarkdown(c: Comparison, categoryNames: string[]): stri
     ...c.rows.map((r) => `| ${r.same ? '' : '≠ '}**${mdCell(r.label)}** | ${c.tools.map((t) => mdCell(cell(r, t.id))).join(' | ')} |`),
   ];
   const used = categoryNames.length ? `Facets of ${categoryNames.join(', ')}.` : 'No shared category: common fields only.';
-  return `${lines.join('\n')}\n\n${used} ≠ marks rows where the tools differ.\n`;
+  const notes = comparisonNotes(c, categoryNames).map((n) => `\n${n}`).join('');
+  return `${lines.join('\n')}\n\n${used} ≠ marks rows where the tools differ.\n${notes}`;
 }

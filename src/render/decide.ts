@@ -24,7 +24,8 @@ export function renderRelations(r: Relations, name: string, opts: RenderOptions)
 }
 
 /** The ranked shortlist: score, what each tool meets, misses or leaves unsaid, and why to pick it. */
-export function renderChoices(choices: Choice[], needCount: number, opts: RenderOptions): string {
+export function renderChoices(choices: Choice[], needCount: number, opts: RenderOptions, labels: Record<string, string> = {}): string {
+  const shown = (keys: string[], c: Choice) => keys.map((k) => `${sanitize(labels[k] ?? k)}: ${sanitize(c.values[k] ?? '?')}`).join('; ');
   const width = clampWidth(opts.width);
   const t = opts.theme;
   const out: string[] = [];
@@ -33,10 +34,10 @@ export function renderChoices(choices: Choice[], needCount: number, opts: Render
     const head = `${i + 1}. ${sanitize(c.name)} (${c.id}) — ${c.score}/${needCount}${retired ? ` — ${c.status.toUpperCase()}, do not start new work on it` : ''}`;
     out.push(...wrap(head, width).map((l) => (retired ? t.bad(l) : t.title(l))));
     const parts: [string, string][] = [
-      ['meets', c.met.join(', ')],
-      ['partly', c.partial.join(', ')],
-      ['misses', c.missed.join(', ')],
-      ['not said', c.unknown.join(', ')],
+      ['meets', shown(c.met, c)],
+      ['partly', shown(c.partial, c)],
+      ['misses', shown(c.missed, c)],
+      ['not said', c.unknown.map((k) => sanitize(labels[k] ?? k)).join(', ')],
       ['pick it when', c.reason ?? ''],
     ];
     out.push(...keyValues(parts, { ...opts, width }, '   '));

@@ -12,6 +12,14 @@ export interface RenderOptions {
 /** Terminal widths below this are treated as this: nothing sensible fits in fewer columns. */
 export const MIN_WIDTH = 20;
 
+/** Relation lists on hub tools run to a hundred ids: show the first ones and say how many more. */
+export const RELATION_LIMIT = 12;
+
+export function capList(items: readonly string[], limit = RELATION_LIMIT, more = ''): string {
+  if (items.length <= limit) return items.join(', ');
+  return `${items.slice(0, limit).join(', ')} … +${items.length - limit} more${more ? ` (${more})` : ''}`;
+}
+
 export function clampWidth(width: number): number {
   return Math.max(MIN_WIDTH, Math.floor(Number.isFinite(width) ? width : 80));
 }

@@ -3,7 +3,7 @@ import type { FacetDef, Section, ToolSummary } from '../catalog/types.js';
 import { clampWidth, heading, keyValues, renderBlocks, type RenderOptions } from './layout.js';
 import { sanitize } from './sanitize.js';
 import { retiredNotice } from './show.js';
-import { padEnd, stringWidth, wrap } from './width.js';
+import { padEnd, stringWidth, truncate, wrap } from './width.js';
 
 export interface SearchResultView {
   id: string;
@@ -79,34 +79,52 @@ export function renderList(groups: { category: string; name: string; tools: Tool
 export interface CategoryView {
   id: string;
   name: string;
+  /** Tools whose primary category it is. */
   count: number;
+  /** Tools that list it under `also`. */
+  secondary?: number;
   summary: string;
   facets: FacetDef[];
 }
 
-/** Categories with their tool counts and the facets each compares. */
+function toolCount(n: number): string {
+  return `${n} ${n === 1 ? 'tool' : 'tools'}`;
+}
+
+/** The category overview: one line each, id, name, tool count and summary (facets: `categories <id>`). */
 export function renderCategories(cats: CategoryView[], opts: RenderOptions): string {
   const width = clampWidth(opts.width);
   const t = opts.theme;
+  const idW = Math.min(26, Math.max(...cats.map((c) => stringWidth(c.id)), 4));
   const out: string[] = [];
   for (const c of cats) {
-    if (out.length) out.push('');
-    out.push(...wrap(`${sanitize(c.id)} — ${sanitize(c.name)} (${c.count} tools)`, width).map((l) => t.heading(l)));
-    if (c.summary) out.push(...wrap(sanitize(c.summary), width, '  ', '  '));
-    const facets = c.facets.map((f) => `${f.key}${f.type === 'enum' ? ` (${(f.values ?? []).join('|')})` : ` (${f.type})`}`);
-    out.push(...wrap(`facets: ${facets.join('; ')}`, width, '    ', '  ').map((l) => t.dim(l)));
+    const count = `${c.count}${c.secondary ? `+${c.secondary}` : ''}`;
+    const text = `${sanitize(c.name)} (${count}) — ${sanitize(c.summary)}`;
+    if (width - idW - 2 < 24) {
+      out.push(t.accent(sanitize(c.id)), `  ${truncate(text, width - 2)}`);
+      continue;
+    }
+    out.push(`${t.accent(padEnd(sanitize(c.id), idW))}  ${truncate(text, width - idW - 2)}`);
   }
+  out.push('', t.dim(`${cats.length} categories; (N+M): N tools, M more list it under also. devops-kb categories <id> shows its facets and guide`));
   return out.join('\n') + '\n';
 }
 
 /** One category: its facets (the questions it compares), its tools, and its guide to choosing. */
-export function renderCategoryGuide(c: CategoryView, guide: Section[], tools: string[], opts: RenderOptions): string {
+export function renderCategoryGuide(c: CategoryView, guide: Section[], tools: string[], opts: RenderOptions, secondary: string[] = []): string {
   const width = clampWidth(opts.width);
-  const out: string[] = [...wrap(`${sanitize(c.name)} (${c.id}) — ${c.count} tools`, width).map((l) => opts.theme.title(l))];
+  const t = opts.theme;
+  const out: string[] = [...wrap(`${sanitize(c.name)} (${c.id}) — ${toolCount(c.count)}`, width).map((l) => t.title(l))];
   if (c.summary) out.push(...wrap(sanitize(c.summary), width));
   out.push('', heading('Tools', opts), ...wrap(tools.join(', '), width, '  ', '  '));
-  out.push('', heading('Facets compared', opts));
-  out.push(...keyValues(c.facets.map((f) => [f.label, f.question ?? (f.type === 'enum' ? (f.values ?? []).join(' | ') : f.type)]), opts));
+  if (secondary.length) out.push(...wrap(`also: ${secondary.join(', ')}`, width, '  ', '  ').map((l) => t.dim(l)));
+  out.push('', heading('Facets compared (key: values — question)', opts));
+  for (const f of c.facets) {
+    const values = f.type === 'enum' ? (f.values ?? []).join(' | ') : f.type === 'bool' ? 'true | false | partial | paid-only' : f.type;
+    out.push(...wrap(`${sanitize(f.label)} (${f.key}): ${values}`, width, '    ', '  ').map((l, i) => (i === 0 ? t.accent(l) : l)));
+    if (f.question) out.push(...wrap(sanitize(f.question), width, '    ', '    ').map((l) => t.dim(l)));
+  }
+  out.push('', t.dim(`filter with --where KEY=VALUE (list, search) or --need KEY=VALUE (choose ${c.id})`));
   for (const s of guide) {
     if (s.blocks.length === 0) continue;
     out.push('', heading(s.title || 'Notes', opts), ...renderBlocks(s.blocks, opts));

@@ -15,5 +15,5 @@ export function sanitize(text: string): string {
 
 /** Removes our own styling (SGR sequences) to measure or compare rendered text. */
 export function stripAnsi(text: string): string {
-  return text.replace(/\x1b\[[0-9;]*m/g, '');
+  return text.replace(/\x1b\[[0-9;]*m/g, '').replace(/\x1b\]8;;[^\x1b\x07]*(?:\x1b\\|\x07)/g, '');
 }

@@ -1,7 +1,7 @@
 /** Renders one tool entry: key facts, facets by category, sections, relations and sources. */
 import { formatFacetValue } from '../catalog/facets.js';
 import type { Category, Tool } from '../catalog/types.js';
-import { clampWidth, heading, keyValues, renderBlocks, type RenderOptions } from './layout.js';
+import { capList, clampWidth, heading, keyValues, RELATION_LIMIT, renderBlocks, type RenderOptions } from './layout.js';
 import { sanitize } from './sanitize.js';
 import { wrap } from './width.js';
 
@@ -35,16 +35,23 @@ export function facetGroups(tool: Tool, categories: Category[]): { category: Cat
   return groups;
 }
 
-/** A full entry for the terminal: title, summary, facts, facets, sections, relations, links. */
-export function renderTool(tool: Tool, categories: Category[], opts: RenderOptions): string {
+/** Prose (summary, sections) stops at this width, as man and glow do; tables use the whole terminal. */
+export const PROSE_MAX = 100;
+
+/**
+ * A full entry for the terminal: title, summary, facts, facets, sections, relations, links; `brief` stops
+ * after the key facts.
+ */
+export function renderTool(tool: Tool, categories: Category[], opts: RenderOptions, brief = false): string {
   const width = clampWidth(opts.width);
+  const prose = { ...opts, width: Math.min(width, PROSE_MAX) };
   const t = opts.theme;
   const o = { ...opts, width };
   const catName = (id: string) => categories.find((c) => c.id === id)?.name ?? id;
   const out: string[] = [];
   const kind = [tool.category, ...tool.also].map(catName).join(' · ');
   out.push(...wrap(`${sanitize(tool.name)} — ${kind}`, width).map((l) => t.title(l)));
-  out.push(...wrap(sanitize(tool.summary), width));
+  out.push(...wrap(sanitize(tool.summary), prose.width));
   const notice = retiredNotice(tool);
   if (notice) out.push(...wrap(`⚠ ${sanitize(notice)}`, width).map((l) => t.bad(l)));
 
@@ -59,7 +66,9 @@ export function renderTool(tool: Tool, categories: Category[], opts: RenderOptio
         ['Maintainer', tool.maintainer ?? ''],
         ['Hosting', tool.hosting ?? ''],
         ['Status', tool.status + (tool.statusSince ? ` (since ${tool.statusSince})` : '')],
+        ['Id', tool.id],
         ['Aliases', tool.aliases.join(', ')],
+        ['Tags', tool.tags.join(', ')],
         ['Pick it when', tool.pickWhen ?? ''],
       ],
       o,
@@ -69,16 +78,17 @@ export function renderTool(tool: Tool, categories: Category[], opts: RenderOptio
     out.push('', heading(`Compared as ${group.category.name}`, o));
     out.push(...keyValues(group.rows, o));
   }
+  if (brief) return `${out.join('\n')}\n`;
   for (const section of tool.sections) {
     if (section.blocks.length === 0) continue;
     out.push('', heading(section.title || 'Notes', o));
-    out.push(...renderBlocks(section.blocks, o));
+    out.push(...renderBlocks(section.blocks, prose));
   }
   const rel = tool.related;
   const relRows: [string, string][] = [
-    ['Alternatives', rel.alternatives.join(', ')],
-    ['Uses', rel.uses.join(', ')],
-    ['Integrates', rel.integrates.join(', ')],
+    ['Alternatives', capList(rel.alternatives, RELATION_LIMIT, `devops-kb related ${tool.id}`)],
+    ['Uses', capList(rel.uses, RELATION_LIMIT, `devops-kb related ${tool.id}`)],
+    ['Integrates', capList(rel.integrates, RELATION_LIMIT, `devops-kb related ${tool.id}`)],
     ['Replaced by', tool.replacedBy.join(', ')],
   ];
   if (relRows.some(([, v]) => v)) out.push('', heading('Related', o), ...keyValues(relRows, o));
@@ -88,6 +98,18 @@ export function renderTool(tool: Tool, categories: Category[], opts: RenderOptio
   ];
   tool.sources.forEach((s, i) => links.push([i === 0 ? 'Sources' : '', s]));
   if (tool.verified) links.push(['Checked', tool.verified]);
-  if (links.some(([, v]) => v)) out.push('', heading('Links', o), ...keyValues(links, o));
+  if (links.some(([, v]) => v)) {
+    // URLs stay whole (wrap never breaks them) and become clickable at a terminal.
+    const linked = keyValues(links.map(([k, v]) => [k, sanitize(v)]), o).map((l) => l.replace(/https?:\/\/[^\s\x1b]+/g, (url) => o.theme.link(url)));
+    out.push('', heading('Links', o), ...linked);
+  }
   return out.join('\n') + '\n';
+}
+
+/** One section of a note ("Strengths"), found by title in any case; null when the note has none such. */
+export function renderSection(tool: Tool, title: string, opts: RenderOptions): string | null {
+  const section = tool.sections.find((s) => s.title.toLowerCase() === title.trim().toLowerCase());
+  if (!section) return null;
+  const prose = { ...opts, width: Math.min(clampWidth(opts.width), PROSE_MAX) };
+  return `${[opts.theme.title(sanitize(`${tool.name} — ${section.title}`)), ...renderBlocks(section.blocks, prose)].join('\n')}\n`;
 }

@@ -15,13 +15,15 @@ export interface Theme {
   bad(s: string): string;
   match(s: string): string;
   diff(s: string): string;
+  /** A URL as an OSC 8 hyperlink at a terminal; plain text otherwise. */
+  link(url: string): string;
 }
 
 const id = (s: string) => s;
 
 export const plainTheme: Theme = {
   color: false,
-  title: id, heading: id, label: id, dim: id, accent: id, code: id, good: id, warn: id, bad: id, match: id, diff: id,
+  title: id, heading: id, label: id, dim: id, accent: id, code: id, good: id, warn: id, bad: id, match: id, diff: id, link: id,
 };
 
 /** A colored theme from a chalk instance (chalk is loaded only when color is on). */
@@ -39,6 +41,7 @@ export function colorThemeFrom(c: ChalkInstance): Theme {
     bad: (s) => c.red(s),
     match: (s) => c.bold.underline(s),
     diff: (s) => c.bold.magenta(s),
+    link: (url) => `\x1b]8;;${url}\x1b\\${url}\x1b]8;;\x1b\\`,
   };
 }
 

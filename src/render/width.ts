@@ -60,6 +60,9 @@ export function hardBreak(word: string, width: number): string[] {
   return out;
 }
 
+/** A word that is a URL, possibly in brackets: "(https://example.org/x)," */
+export const URL_WORD = /^\(?https?:\/\/\S+$/;
+
 /** Splits a too-wide word after hyphens and slashes, so "single-binary-raft" breaks between parts. */
 function softPieces(word: string, room: number): string[] {
   if (stringWidth(word) <= room) return [word];
@@ -86,6 +89,16 @@ export function wrap(text: string, width: number, indent = '', firstIndent = '')
       empty = true;
     };
     for (const word of para.split(/\s+/).filter((x) => x !== '')) {
+      if (URL_WORD.test(word)) {
+        // A URL is never broken (copying and click-to-open need it whole): it gets a line of its own
+        // when it does not fit, and may overflow that line.
+        const pw = stringWidth(word);
+        if (!empty && lineW + 1 + pw > w) newLine();
+        line += (empty ? '' : ' ') + word;
+        lineW += (empty ? 0 : 1) + pw;
+        empty = false;
+        continue;
+      }
       const room = Math.max(1, w - indentW);
       softPieces(word, room).forEach((piece, k) => {
         const glue = k === 0 && !empty ? 1 : 0;
@@ -114,5 +127,16 @@ export function wrap(text: string, width: number, indent = '', firstIndent = '')
     }
     lines.push(empty && line.trim() === '' ? line.trimEnd() : line);
   }
-  return lines.map((l) => (stringWidth(l) > w ? hardBreak(l, w)[0]! : l));
+  return lines.map((l) => (stringWidth(l) > w && !URL_WORD.test(l.trim().split(/\s+/).pop() ?? '') ? hardBreak(l, w)[0]! : l));
+}
+
+/** Cuts text to at most `width` columns, ending with "…" when anything was cut. */
+export function truncate(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (stringWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out.trimEnd()}…`;
 }

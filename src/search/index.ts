@@ -21,8 +21,15 @@ type Field = keyof typeof FIELD_WEIGHTS;
 const B: Record<Field, number> = { name: 0.3, aliases: 0.3, tags: 0.5, summary: 0.6, pickWhen: 0.6, facets: 0.5, category: 0.3, body: 0.75, caveats: 0.75 };
 /** Sections whose words describe what a tool does not do well. */
 const CAVEAT_SECTIONS = new Set(['weaknesses', 'when to look elsewhere']);
-/** Fields where "no X", "without X" and "lacks X" are evidence against X rather than for it. */
-const NEGATABLE = new Set<Field>(['summary', 'pickWhen', 'body', 'caveats']);
+/**
+ * How negations count. In caveats ("No canary or blue/green primitives") the negated words are evidence
+ * against the tool. Elsewhere a negation usually describes the situation the tool is for ("on bare metal
+ * without a cloud load balancer"), so the words still count for it, and the negation only helps a query
+ * that asks for the absence ("without sidecar").
+ */
+/** Fields that say what a tool is: a caveat never counts against a word they use. */
+const CORE_FIELDS: Field[] = ['name', 'aliases', 'tags', 'summary', 'pickWhen', 'facets', 'category'];
+const NEGATION: Partial<Record<Field, 'against' | 'describes'>> = { caveats: 'against', summary: 'describes', pickWhen: 'describes', body: 'describes' };
 const K1 = 1.2;
 
 /**
@@ -76,13 +83,14 @@ export function fieldTexts(tool: Tool, categoryName: string, facetText = ''): Re
  * Terms of one field: unigrams plus bigrams within each phrase (separated by " . " or sentence ends).
  * In negatable fields, words in the scope of "no", "without", "lacks" ... are returned as `negated`.
  */
-export function fieldTerms(text: string, negatable = false): { terms: string[]; negated: string[] } {
+export function fieldTerms(text: string, negation?: 'against' | 'describes'): { terms: string[]; negated: string[] } {
   const terms: string[] = [];
   const negated: string[] = [];
   for (const phrase of text.split(/\s\.\s|[.;:!?]\s/)) {
-    const { runs, negated: neg } = splitNegated(phrase, negatable);
+    const split = splitNegated(phrase, negation !== undefined);
+    const runs = negation === 'describes' ? splitNegated(phrase, false).runs : split.runs;
     for (const t of runs) terms.push(...t, ...bigrams(t));
-    negated.push(...neg);
+    negated.push(...split.negated);
   }
   return { terms, negated };
 }
@@ -105,19 +113,23 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
     const texts = fieldTexts(tool, catName.get(tool.category) ?? tool.category, facets.text);
     const tf = {} as Record<Field, Map<string, number>>;
     const len = {} as Record<Field, number>;
-    // Evidence of absence ("!term") and exact facet values ("=value") are counted apart from the fields.
+    // Evidence of absence ("!term", "¬term") and exact facet values ("=value") are counted apart from the fields.
     const marks = new Map<string, number>();
     const mark = (t: string) => marks.set(t, Math.min(3, (marks.get(t) ?? 0) + 1));
-    for (const t of facets.absent) mark(`!${t}`);
     for (const v of facets.values) mark(`=${v}`);
+    const against: string[] = [];
     for (const f of fields) {
-      const { terms, negated } = fieldTerms(texts[f], NEGATABLE.has(f));
+      const { terms, negated } = fieldTerms(texts[f], NEGATION[f]);
       len[f] = terms.length;
       const m = new Map<string, number>();
       for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1);
       tf[f] = m;
-      for (const t of negated) mark(`!${t}`);
+      // "!term": the note says the tool lacks it; "¬term": the note says it works without it.
+      for (const t of negated) (NEGATION[f] === 'against' ? against.push(t) : mark(`¬${t}`));
     }
+    // A caveat ("does not back up etcd") does not outweigh what the note's core fields claim.
+    const core = new Set(CORE_FIELDS.flatMap((f) => [...tf[f].keys()]));
+    for (const t of [...against, ...facets.absent]) if (!core.has(t)) mark(`!${t}`);
     return { tf, len, marks };
   });
   const n = Math.max(1, perDoc.length);
@@ -151,7 +163,7 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
   terms.forEach((term, i) => {
     const docs = weighted.get(term)!;
     // Marks ("!term", "=value") keep their plain counts: the query weighs them, not BM25.
-    const mark = term[0] === '!' || term[0] === '=';
+    const mark = term[0] === '!' || term[0] === '=' || term[0] === '¬';
     const idf = Math.log(1 + (n - docs.size + 0.5) / (docs.size + 0.5));
     for (const [doc, w] of docs) flat.push(doc, mark ? w : (idf * w * (K1 + 1)) / (K1 + w));
     offsets[i + 1] = flat.length / 2;

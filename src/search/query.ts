@@ -49,6 +49,8 @@ const FUSE_THRESHOLD = 0.34;
 const RETIRED_FACTOR = 0.85;
 /** Weight of a matched bigram relative to a matched word. */
 const PHRASE_FACTOR = 1.5;
+/** Weight of a pair of query words found adjacent in another order or position. */
+const LOOSE_PHRASE_FACTOR = 0.5;
 /** Hits under this share of the best score are weak matches. */
 const WEAK_SHARE = 0.4;
 /** Hits under this share of the best score are not shown at all. */
@@ -60,8 +62,8 @@ const FLOOR_SHARE = 0.08;
 const ABSENCE_PENALTY = 1.5;
 /** A query saying "without X" against a tool whose facet value is exactly X. */
 const EXCLUDED_VALUE_FACTOR = 0.35;
-/** A query saying "without X" for a tool documented as working without X. */
-const ABSENCE_MATCH_BONUS = 2;
+/** A query saying "without X" for a tool documented as working without X: score times (1 + this per mention, two at most). */
+const ABSENCE_MATCH_BONUS = 0.4;
 /** Query words after "no", "without", "not" that the query excludes. */
 const QUERY_NEGATION_SCOPE = 2;
 const STATUS = { a: 'active', m: 'maintenance', d: 'deprecated', x: 'archived' } as const;
@@ -163,6 +165,17 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   const kept = tokens.filter((_, i) => meaningful.includes(raw[i]!));
   // A phrase ("package manager") is stronger evidence than its words apart.
   for (const pair of new Set(bigrams(kept))) addPostings(index, pair, scores, PHRASE_FACTOR);
+  // The same words in another order or one word apart ("package manager for kubernetes" answers
+  // "kubernetes package manager") count for less.
+  const inOrder = new Set(bigrams(kept));
+  if (kept.length <= 6) {
+    for (let i = 0; i < kept.length; i++) {
+      for (let j = 0; j < kept.length; j++) {
+        const pair = `${kept[i]}_${kept[j]}`;
+        if (i !== j && kept[i] !== kept[j] && !inOrder.has(pair)) addPostings(index, pair, scores, LOOSE_PHRASE_FACTOR);
+      }
+    }
+  }
 
   const distinct = new Set(kept).size;
   if (distinct > 1) {
@@ -182,8 +195,9 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
       if (cat === undefined) continue;
       let c = coverage.get(cat);
       if (c === undefined) {
+        // How much of the category's name the query says: "serverless functions" names all of serverless.
         const catTokens = new Set(cat.split('-').map(stem));
-        c = [...queryTokens].filter((t) => catTokens.has(t)).length / queryTokens.size;
+        c = [...queryTokens].filter((t) => catTokens.has(t)).length / catTokens.size;
         coverage.set(cat, c);
       }
       if (c > 0) scores[d]! += CATEGORY_BONUS * c * c;
@@ -201,15 +215,22 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     marks(index, `=${facetValueTerm(w)}`, unwanted);
     if (stem(w) !== w) marks(index, `=${facetValueTerm(stem(w))}`, unwanted);
     marks(index, `!${stem(w)}`, lacking);
+    marks(index, `¬${stem(w)}`, lacking);
   }
   for (let d = 0; d < n; d++) {
     if (absence[d]! > 0) scores[d]! /= 1 + (ABSENCE_PENALTY * absence[d]!) / queryTokens.size;
     if (unwanted[d]! > 0) scores[d]! *= EXCLUDED_VALUE_FACTOR;
-    if (lacking[d]! > 0 && scores[d]! > 0) scores[d]! += ABSENCE_MATCH_BONUS * Math.min(2, lacking[d]!);
+    if (lacking[d]! > 0) scores[d]! *= 1 + ABSENCE_MATCH_BONUS * Math.min(2, lacking[d]!);
   }
 
   let named = false;
   if (names) {
+    // "without docker": the tool named by an excluded word is the one answer that surely does not fit.
+    for (const w of excluded) {
+      const id = names.exact(w);
+      const d = id === null ? -1 : index.ids.indexOf(id);
+      if (d >= 0) scores[d]! *= EXCLUDED_VALUE_FACTOR;
+    }
     const bonus = (id: string | null, amount: number) => {
       const d = id === null ? -1 : index.ids.indexOf(id);
       if (d >= 0) {

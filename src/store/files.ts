@@ -62,3 +62,17 @@ export function hashText(text: string | Uint8Array): string {
   return crypto.createHash('sha1').update(text).digest('hex');
 }
 
+
+/** True when a folder holds .md files directly (notes put beside tools/ instead of inside it). */
+export function hasMarkdownFiles(dir: string): boolean {
+  try {
+    return fs.readdirSync(dir).some((f) => f.endsWith('.md'));
+  } catch {
+    return false;
+  }
+}
+
+/** The shipped notes of an installed copy: content/ beside dist/, where the built-in catalog came from. */
+export function shippedContentDir(builtinDir: string): string {
+  return path.resolve(builtinDir, '..', '..', 'content');
+}

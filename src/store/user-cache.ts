@@ -246,3 +246,28 @@ export function dropCache(cacheRoot: string, dirs: string[]): void {
   const key = hashText(JSON.stringify(dirs.map((d) => path.resolve(d)))).slice(0, 16);
   fs.rmSync(path.join(cacheRoot, key), { recursive: true, force: true });
 }
+
+/**
+ * Built-in plus user notes compiled in memory, for when the cache folder cannot be used (read-only, a
+ * file in the way): every call parses every note, but the command still works.
+ */
+export async function compileInMemory(builtinDir: string, dirs: string[]): Promise<CatalogStore> {
+  const { assembleCatalog } = await import('./pipeline.js');
+  const { loadLayer } = await import('./load-layer.js');
+  const { memoryStore } = await import('./memory.js');
+  const builtin = dirStore(builtinDir);
+  const layers: Layer[] = [{
+    name: 'built-in',
+    builtin: true,
+    tools: builtin.summaries().map((s) => ({ ...builtin.tool(s.id), positions: {} })),
+    categories: builtin.categories().map((c) => ({ ...c, sections: builtin.guide(c.id) })),
+  }];
+  const problems: Problem[] = [...builtin.manifest().problems];
+  for (const dir of dirs) {
+    const loaded = await loadLayer(path.resolve(dir));
+    layers.push(loaded.layer);
+    problems.push(...loaded.problems);
+  }
+  const assembled = assembleCatalog(layers);
+  return memoryStore(assembled.catalog, [...problems, ...assembled.problems].filter((p) => p.severity === 'error'));
+}

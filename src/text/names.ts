@@ -32,12 +32,15 @@ export function normalizeName(s: string): string {
 }
 
 /**
- * Up to `limit` candidates close to `input`: small edit distance (scaled to length) or a shared prefix.
- * Used for "did you mean" on tools, categories, facets and commands.
+ * Up to `limit` candidates close to `input`, for "did you mean" on tools, categories, facets and commands.
+ * Names that start with the input come first (shortest first: "aws" -> aws-cdk, "k8" -> k8s), then
+ * small edit distances scaled to length. Inputs of three characters or fewer only get prefix matches
+ * and single edits that keep the first letter, so "s3" suggests nothing rather than zipkin.
  */
 export function closest(input: string, candidates: Iterable<string>, limit = 3): string[] {
   const q = normalizeName(input);
   if (q === '') return [];
+  const short = q.length <= 3;
   const cap = Math.max(1, Math.min(3, Math.floor(q.length / 3)));
   const scored: { c: string; d: number }[] = [];
   const seen = new Set<string>();
@@ -45,9 +48,14 @@ export function closest(input: string, candidates: Iterable<string>, limit = 3):
     if (seen.has(c)) continue;
     seen.add(c);
     const n = normalizeName(c);
-    let d = editDistance(q, n, cap);
-    if (d > cap && q.length >= 3 && n.startsWith(q)) d = cap + 0.5; // a typed prefix: "kube" -> "kubernetes"
-    if (d <= cap + 0.5) scored.push({ c, d });
+    if (q.length >= 2 && n.startsWith(q) && n !== q) {
+      scored.push({ c, d: -1 + n.length / 1000 });
+      continue;
+    }
+    const d = editDistance(q, n, cap);
+    if (d > cap) continue;
+    if (short && (d > 1 || n[0] !== q[0])) continue;
+    scored.push({ c, d });
   }
   scored.sort((x, y) => x.d - y.d || x.c.length - y.c.length || compareStrings(x.c, y.c));
   return scored.slice(0, limit).map((s) => s.c);

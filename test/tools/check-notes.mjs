@@ -18,7 +18,7 @@ try {
 }
 const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
 const categories = JSON.parse(readFileSync(path.join(out, 'categories.json'), 'utf8'));
-const rosterRows = [path.join(root, 'test/roster.tsv'), path.join(root, '..', 'shared', 'roster-v2.tsv')]
+const rosterRows = [path.join(root, 'test/roster.tsv')]
   .filter((f) => existsSync(f))
   .flatMap((f) => readFileSync(f, 'utf8').trim().split('\n').slice(1))
   .map((l) => l.split('\t'))

@@ -90,7 +90,8 @@ describe('assembleCatalog', () => {
       { name: 'built-in', builtin: true, tools: [one], categories: [category] },
       { name: 'user', tools: [two], categories: [] },
     ]);
-    expect(layered.problems).toEqual([]);
+    // Overriding a built-in note is allowed, with a warning that says so.
+    expect(layered.problems.map((p) => [p.severity, p.message])).toEqual([['warning', '`d` replaces the built-in note of that id entirely']]);
     expect(layered.catalog.tools[0]?.summary).toBe('second');
   });
 });

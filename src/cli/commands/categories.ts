@@ -1,4 +1,5 @@
 /** `categories`: every category with its tool count, or one category's facets, tools and guide. */
+import { membersOf } from '../../catalog/membership.js';
 import type { Section } from '../../catalog/types.js';
 import type { CategoryView } from '../../render/lists.js';
 import type { Context } from '../context.js';
@@ -11,7 +12,7 @@ export async function categoriesCommand(ctx: Context): Promise<CategoryView[]> {
     id: c.id,
     name: c.name,
     summary: c.summary,
-    count: tools.filter((t) => t.category === c.id).length,
+    ...counts(membersOf(c.id, tools)),
     facets: c.facets,
   }));
 }
@@ -20,16 +21,24 @@ export interface CategoryGuide {
   view: CategoryView;
   guide: Section[];
   tools: string[];
+  /** Tools that list the category under `also`. */
+  secondary: string[];
+}
+
+function counts(members: { primary: boolean }[]): { count: number; secondary: number } {
+  const primary = members.filter((m) => m.primary).length;
+  return { count: primary, secondary: members.length - primary };
 }
 
 /** One category: its facets, its tools and its guide to choosing within it. */
 export async function categoryCommand(ctx: Context, name: string): Promise<CategoryGuide> {
   const store = await ctx.store();
   const cat = resolveCategory(store.categories(), name);
-  const tools = store.summaries().filter((t) => t.category === cat.id).map((t) => t.id);
+  const members = membersOf(cat.id, store.summaries());
   return {
-    view: { id: cat.id, name: cat.name, summary: cat.summary, count: tools.length, facets: cat.facets },
+    view: { id: cat.id, name: cat.name, summary: cat.summary, ...counts(members), facets: cat.facets },
     guide: store.guide(cat.id),
-    tools,
+    tools: members.filter((m) => m.primary).map((m) => m.tool.id),
+    secondary: members.filter((m) => !m.primary).map((m) => m.tool.id),
   };
 }

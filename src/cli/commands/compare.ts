@@ -1,4 +1,5 @@
 /** `compare`: resolves the named tools (or a category) and builds their comparison. */
+import { membersOf } from '../../catalog/membership.js';
 import { buildComparison, type Comparison } from '../../catalog/compare.js';
 import { toSummary } from '../../catalog/types.js';
 import { type CatalogStore } from '../../store/types.js';
@@ -24,7 +25,7 @@ async function categoryTools(ctx: Context, category: string, names: string[]): P
   if (names.length > 0) throw new UsageError('give either tool names or --category, not both', { hint: 'for example: devops-kb compare --category orchestration' });
   const store = await ctx.store();
   const cat = resolveCategory(store.categories(), category);
-  const ids = store.summaries().filter((t) => t.category === cat.id).map((t) => t.id);
+  const ids = membersOf(cat.id, store.summaries()).map((m) => m.tool.id);
   if (ids.length === 0) throw new UsageError(`category '${cat.id}' has no tools to compare`);
   return { store, ids, category: cat.id };
 }

@@ -1,8 +1,13 @@
 /** `related`, `graph` and `choose`: relations, relation graphs and needs-based ranking. */
 import { chooseTools, type Choice } from '../../catalog/choose.js';
+import { membersOf } from '../../catalog/membership.js';
 import { parseFilters } from '../../catalog/filter.js';
 import { graphAround, graphOfCategory, relationsOf, type Graph, type Relations } from '../../catalog/relations.js';
 import { UsageError } from '../../errors.js';
+import type { FacetDef } from '../../catalog/types.js';
+import { sanitize } from '../../render/sanitize.js';
+import { wrap } from '../../render/width.js';
+import { closest } from '../../text/names.js';
 import type { Context } from '../context.js';
 import { resolveCategory, resolveToolId } from '../resolve.js';
 
@@ -37,6 +42,8 @@ export interface ChooseResult {
   category: string;
   needs: string[];
   choices: Choice[];
+  /** Facet key -> label, for what each need is called in the category. */
+  labels: Record<string, string>;
 }
 
 /** Ranks a category's tools by the needs given; asks the facet questions on a terminal when none are. */
@@ -51,22 +58,53 @@ export async function chooseCommand(ctx: Context, categoryName: string, opts: Ch
     });
   }
   const filters = parseFilters(needs, [category]);
-  const tools = store.summaries().filter((t) => t.category === category.id);
-  return { category: category.id, needs, choices: chooseTools(tools, filters) };
+  const tools = membersOf(category.id, store.summaries()).map((m) => m.tool);
+  const labels = Object.fromEntries(category.facets.map((f) => [f.key, f.label]));
+  return { category: category.id, needs, choices: chooseTools(tools, filters), labels };
 }
 
-async function askNeeds(ctx: Context, facets: import('../../catalog/types.js').FacetDef[]): Promise<string[]> {
+/** The answers a facet accepts at the prompt, or null when any text will do (years). */
+function answersOf(f: FacetDef): string[] | null {
+  if (f.type === 'enum') return f.values ?? [];
+  if (f.type === 'bool') return ['yes', 'no'];
+  return null;
+}
+
+/**
+ * Asks the category's questions one by one (enum, bool and year facets), validating each answer and asking
+ * again after a wrong one; Enter skips a question, end of input stops asking.
+ */
+async function askNeeds(ctx: Context, facets: FacetDef[]): Promise<string[]> {
   const needs: string[] = [];
+  const width = Math.max(40, Math.min(ctx.width, 100));
   ctx.io.stderr.write('Answer each question, or press Enter to skip it.\n');
   for (const f of facets) {
     if (f.type === 'text' || f.type === 'list') continue;
-    const choices = f.type === 'enum' ? ` [${(f.values ?? []).join('/')}]` : f.type === 'bool' ? ' [yes/no]' : ' [year, e.g. >=2015]';
-    const answer = await ctx.io.ask!(`${f.question ?? f.label}${choices} `);
-    if (answer === null) break;
-    const a = answer.trim();
-    if (a === '') continue;
-    if (f.type === 'year') needs.push(/^[<>=]/.test(a) ? `${f.key}${a}` : `${f.key}=${a}`);
-    else needs.push(`${f.key}=${a}`);
+    const allowed = answersOf(f);
+    const choices = allowed ? allowed.join(' / ') : 'a year, or >=YEAR / <=YEAR';
+    const prompt = `\n${wrap(sanitize(f.question ?? f.label), width).join('\n')}\n${wrap(`(${f.key}: ${choices})`, width).join('\n')}\n> `;
+    for (;;) {
+      const answer = await ctx.io.ask!(prompt);
+      if (answer === null) return needs;
+      const a = answer.trim();
+      if (a === '') break;
+      if (allowed) {
+        const hit = allowed.find((v) => v.toLowerCase() === a.toLowerCase());
+        if (hit) {
+          needs.push(`${f.key}=${hit}`);
+          break;
+        }
+        const near = closest(a, allowed, 3);
+        ctx.io.stderr.write(`'${sanitize(a)}' is not one of the answers${near.length ? `; did you mean ${near.join(', ')}?` : ''}\n`);
+        continue;
+      }
+      const m = /^(>=|<=|>|<|=)?\s*(\d{4})$/.exec(a);
+      if (m) {
+        needs.push(`${f.key}${m[1] ?? '='}${m[2]}`);
+        break;
+      }
+      ctx.io.stderr.write(`'${sanitize(a)}' is not a year; write 2015, >=2015 or <=2015\n`);
+    }
   }
   return needs;
 }

@@ -2,7 +2,8 @@
 import * as path from 'node:path';
 import { assembleCatalog } from '../../catalog/assemble.js';
 import { dirStore } from '../../store/dir-store.js';
-import { isDirectory } from '../../store/files.js';
+import { SKELETON_MARKERS } from './authoring.js';
+import { fileExists, hasMarkdownFiles, isDirectory, shippedContentDir } from '../../store/files.js';
 import { loadLayer } from '../../store/load-layer.js';
 import type { Layer } from '../../catalog/assemble.js';
 import type { Problem } from '../../catalog/types.js';
@@ -15,19 +16,49 @@ export interface LintResult {
   errors: number;
 }
 
-/** The shipped notes: content/ beside dist/, where the built-in catalog was compiled from. */
-export function shippedContentDir(builtinDir: string): string {
-  return path.resolve(builtinDir, '..', '..', 'content');
+export { shippedContentDir };
+
+/** Where a lint argument points: a content folder, or single notes inside one. */
+interface Target {
+  root: string;
+  /** Only these files are reported (a note given by path); null means every note of the root. */
+  only: Set<string> | null;
+}
+
+function fileTarget(arg: string): Target {
+  const file = path.resolve(arg);
+  const parent = path.dirname(file);
+  if (!['tools', 'categories'].includes(path.basename(parent))) {
+    throw new UsageError(`${arg} is not inside a tools/ or categories/ folder`, { hint: 'notes live in DIR/tools/<id>.md and DIR/categories/<id>.md' });
+  }
+  return { root: path.dirname(parent), only: new Set([file]) };
+}
+
+/** A lint argument as a target: a note file, a content folder, or a tools/ or categories/ folder itself. */
+function toTarget(arg: string): Target {
+  if (fileExists(arg) && !isDirectory(arg)) {
+    if (!arg.endsWith('.md')) throw new UsageError(`${arg} is not a note (a .md file)`);
+    return fileTarget(arg);
+  }
+  if (!isDirectory(arg)) throw new UsageError(`no such file or directory: ${arg}`);
+  if (isDirectory(path.join(arg, 'tools')) || isDirectory(path.join(arg, 'categories'))) return { root: arg, only: null };
+  // `lint notes/tools`: the folder of notes itself; lint its parent, reporting these notes.
+  if (['tools', 'categories'].includes(path.basename(path.resolve(arg)))) return { root: path.dirname(path.resolve(arg)), only: null };
+  const loose = hasMarkdownFiles(arg);
+  throw new UsageError(`${arg} has no tools/ or categories/ folder`, {
+    hint: loose ? `it holds .md files directly: notes go in ${path.join(arg, 'tools')}/ (tools) and ${path.join(arg, 'categories')}/ (categories)` : 'give a content folder (with tools/ or categories/) or note files',
+  });
 }
 
 /**
- * Checks notes in the given directories (default: the user content directories, else the shipped notes)
- * against the built-in categories and tools, so references to built-in ids are valid.
+ * Checks notes in the given folders or files (default: the user content folders, else the shipped notes)
+ * against the built-in categories and tools, so references to built-in ids are valid. Checking nothing is
+ * a usage error, so a wrong path in a pre-commit hook does not pass silently.
  */
-export async function lintCommand(ctx: Context, dirs: string[]): Promise<LintResult> {
-  const targets = dirs.length ? dirs : ctx.contentDirs.length ? ctx.contentDirs : [shippedContentDir(ctx.io.builtinDir)];
+export async function lintCommand(ctx: Context, args: string[]): Promise<LintResult> {
+  const targets = (args.length ? args : ctx.contentDirs.length ? ctx.contentDirs : [shippedContentDir(ctx.io.builtinDir)]).map(toTarget);
   // The shipped notes are a whole catalog: checked on their own, not against their compiled copy.
-  const shipped = targets.length === 1 && path.resolve(targets[0]!) === path.resolve(shippedContentDir(ctx.io.builtinDir));
+  const shipped = targets.length === 1 && path.resolve(targets[0]!.root) === path.resolve(shippedContentDir(ctx.io.builtinDir));
   const builtin = dirStore(ctx.io.builtinDir);
   const layers: Layer[] = shipped ? [] : [{
     name: 'built-in',
@@ -36,23 +67,26 @@ export async function lintCommand(ctx: Context, dirs: string[]): Promise<LintRes
     categories: builtin.categories(),
   }];
   const problems: Problem[] = [];
-  let files = 0;
-  for (const dir of targets) {
-    // A directory that holds notes directly (tools/ missing) is linted as a tools directory.
-    const root = isDirectory(path.join(dir, 'tools')) || isDirectory(path.join(dir, 'categories')) ? dir : null;
-    if (!isDirectory(dir)) throw new UsageError(`no such directory: ${dir}`);
-    if (!root) {
-      ctx.warn(`warning: ${dir} has no tools/ or categories/ folder; nothing to lint there`);
-      continue;
-    }
-    const { layer, problems: found, files: count } = await loadLayer(root);
-    files += count;
-    problems.push(...found);
+  const reported = new Set<string>();
+  for (const target of targets) {
+    const { layer, problems: found } = await loadLayer(target.root);
     layers.push(layer);
+    const mine = (file: string) => target.only === null || target.only.has(path.resolve(file));
+    problems.push(...found.filter((p) => mine(p.file)));
+    for (const n of [...layer.tools, ...layer.categories]) if (mine(n.path)) reported.add(n.path);
+    for (const p of found) if (mine(p.file)) reported.add(p.file);
   }
+  if (reported.size === 0) throw new UsageError(`nothing to lint in ${args.length ? args.join(', ') : 'the content folders'}`, { hint: 'notes are DIR/tools/<id>.md and DIR/categories/<id>.md' });
   const assembled = assembleCatalog(layers);
-  const linted = new Set(layers.filter((l) => !l.builtin).flatMap((l) => [...l.tools, ...l.categories].map((n) => n.path)));
-  problems.push(...assembled.problems.filter((p) => linted.has(p.file)));
+  problems.push(...assembled.problems.filter((p) => reported.has(p.file)));
+  for (const layer of layers.filter((l) => !l.builtin && !shipped)) {
+    for (const t of layer.tools) {
+      if (!reported.has(t.path)) continue;
+      if (t.summary.includes(SKELETON_MARKERS[0]!) || t.sections.some((x) => x.markdown.includes(SKELETON_MARKERS[2]!))) {
+        problems.push({ file: t.path, line: t.positions.summary?.[0] ?? 2, column: 1, severity: 'warning', message: 'still holds the skeleton text of `devops-kb new`', hint: 'write the summary and sections in your own words' });
+      }
+    }
+  }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { problems, files, errors: problems.filter((p) => p.severity === 'error').length };
+  return { problems, files: reported.size, errors: problems.filter((p) => p.severity === 'error').length };
 }

@@ -3,6 +3,7 @@ import type { ToolSummary } from '../../catalog/types.js';
 import type { Context } from '../context.js';
 import { resolveCategory } from '../resolve.js';
 import { applyFilters, parseFilters } from '../../catalog/filter.js';
+import { UsageError } from '../../errors.js';
 
 export interface ListOptions {
   category?: string;
@@ -20,13 +21,14 @@ export async function listCommand(ctx: Context, opts: ListOptions): Promise<List
   const categories = store.categories();
   let tools = store.summaries();
   let inPlay = categories;
-  if (opts.category) {
+  if (opts.category !== undefined) {
     const cat = resolveCategory(categories, opts.category);
     tools = tools.filter((t) => t.categories.includes(cat.id));
     inPlay = [cat];
   }
-  if (opts.tag) {
-    const tag = opts.tag.toLowerCase();
+  if (opts.tag !== undefined) {
+    const tag = opts.tag.trim().toLowerCase();
+    if (tag === '') throw new UsageError('--tag needs a value', { hint: 'for example: devops-kb list --tag gitops' });
     tools = tools.filter((t) => t.tags.includes(tag));
   }
   if (opts.where?.length) tools = applyFilters(tools, parseFilters(opts.where, inPlay));

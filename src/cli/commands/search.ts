@@ -36,7 +36,7 @@ export async function searchCommand(ctx: Context, words: string[], opts: SearchO
   const query = words.join(' ');
   const store = await ctx.store();
   const categories = (opts.category ?? []).map((c) => resolveCategory(store.categories(), c).id);
-  const limit = opts.limit === undefined ? 10 : Number.parseInt(opts.limit, 10);
+  const limit = opts.limit === undefined ? ctx.config.limit ?? 10 : Number.parseInt(opts.limit, 10);
   if (!Number.isFinite(limit) || limit < 1) throw new UsageError(`--limit must be a positive number, got '${opts.limit}'`);
   const index = store.searchIndex();
   const names: NameMatcher = {
