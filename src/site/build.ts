@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { membersOf } from '../catalog/membership.js';
 import { graphAround, graphOfCategory, relationsOf } from '../catalog/relations.js';
 import type { ToolSummary } from '../catalog/types.js';
 import { serializeSearchIndex } from '../search/layout.js';
@@ -73,7 +74,7 @@ export async function buildSite(store: CatalogStore, o: SiteOptions): Promise<Si
     write(`data/tools/${s.id}.js`, toolScript(s));
   }
   for (const c of categories) {
-    const members = [...summaries.filter((t) => t.category === c.id), ...summaries.filter((t) => t.category !== c.id && t.categories.includes(c.id))];
+    const members = membersOf(c.id, summaries).map((m) => m.tool);
     const { graph, dropped } = drawable(graphOfCategory(c.id, summaries));
     const graphSvg = render(graph, '../', `Relations among ${c.name} tools`);
     if (graphSvg) graphs++;

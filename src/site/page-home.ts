@@ -1,4 +1,5 @@
 /** The home page: every category with its tool count and summary, and the retired tools flagged. */
+import { membersOf } from '../catalog/membership.js';
 import type { Category, ToolSummary } from '../catalog/types.js';
 import { html } from './html.js';
 import { categoryHref, page, toolHref } from './shell.js';
@@ -12,8 +13,9 @@ export function homePage(categories: Category[], tools: ToolSummary[]): string {
 <section aria-labelledby="categories"><h2 id="categories">Categories</h2>
 <ul class="cards">
 ${categories.map((c) => {
-  const primary = tools.filter((t) => t.category === c.id);
-  const also = tools.filter((t) => t.category !== c.id && t.categories.includes(c.id)).length;
+  const members = membersOf(c.id, tools);
+  const primary = members.filter((m) => m.primary).map((m) => m.tool);
+  const also = members.length - primary.length;
   const gone = primary.filter(isRetired).length;
   return html`<li class="card"><h3><a href="${categoryHref('', c.id)}">${c.name}</a></h3>
 <p class="count">${primary.length} tool${primary.length === 1 ? '' : 's'}${also ? ` (+${also} also listed)` : ''}${gone ? html`, <span class="retired-flag">${gone} retired</span>` : ''}</p>
