@@ -68,9 +68,11 @@ export async function buildSite(store: CatalogStore, o: SiteOptions): Promise<Si
   write('search.html', searchPage());
   for (const s of summaries) {
     const tool = store.tool(s.id);
-    const graphSvg = render(graphAround(s.id, summaries, 1), '../', `Relation graph of ${s.name}`);
+    const around = drawable(graphAround(s.id, summaries, 1));
+    const graphSvg = render(around.graph, '../', `Relation graph of ${s.name}`);
     if (graphSvg) graphs++;
-    write(`tools/${s.id}.html`, toolPage({ tool, categories, relations: relationsOf(s.id, summaries), names, graphSvg, team: team(tool.path) }));
+    const graphNote = around.dropped ? 'Integrations are left out of the graph (too many to draw); the list above has them all.' : undefined;
+    write(`tools/${s.id}.html`, toolPage({ tool, categories, relations: relationsOf(s.id, summaries), names, graphSvg, graphNote, team: team(tool.path) }));
     write(`data/tools/${s.id}.js`, toolScript(s));
   }
   for (const c of categories) {

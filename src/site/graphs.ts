@@ -7,13 +7,19 @@ export type GraphRenderer = (g: Graph, root: string, label: string) => string | 
 
 /** Above this many edges, edges go unlabelled (line styles and the caption tell them apart): labels slow dot down most. */
 export const LABELLED_EDGES = 40;
-/** Above this many edges a category graph keeps only "uses" and alternatives: a hairball helps nobody and takes dot tens of seconds. */
-export const CATEGORY_EDGES = 100;
+/** Above this many edges a graph keeps only "uses" and alternatives: a hairball helps nobody and takes dot tens of seconds. */
+export const MAX_EDGES = 100;
 
-/** A category's graph cut down to what can be drawn and read; `dropped` says whether integrations were left out. */
+/**
+ * A graph cut down to what can be drawn and read: past MAX_EDGES, integrations go, and so do the tools
+ * only they connected (the root stays). `dropped` says whether anything was left out.
+ */
 export function drawable(g: Graph): { graph: Graph; dropped: boolean } {
-  if (g.edges.length <= CATEGORY_EDGES) return { graph: g, dropped: false };
-  return { graph: { ...g, edges: g.edges.filter((e) => e.kind !== 'integrates') }, dropped: true };
+  if (g.edges.length <= MAX_EDGES) return { graph: g, dropped: false };
+  const edges = g.edges.filter((e) => e.kind !== 'integrates');
+  const linked = new Set(edges.flatMap((e) => [e.from, e.to]));
+  const nodes = g.root === null ? g.nodes : g.nodes.filter((n) => n.id === g.root || linked.has(n.id));
+  return { graph: { ...g, nodes, edges }, dropped: true };
 }
 
 /** Cleans Graphviz's SVG for inline use: no XML prolog or comments, a title for assistive technology, scalable. */

@@ -14,6 +14,8 @@ export interface ToolPageInput {
   names: ReadonlyMap<string, string>;
   /** The relation graph as inline SVG, or null when the tool has no relations. */
   graphSvg: string | null;
+  /** What the graph leaves out, if anything. */
+  graphNote?: string;
   /** The note comes from the team's own content, not the built-in catalog. */
   team: boolean;
 }
@@ -68,7 +70,7 @@ ${raw(markdownToHtml(s.markdown))}</section>
 `)}
 <section aria-labelledby="relations"><h2 id="relations">Relations</h2>
 <dl class="relations">${relationList('Alternatives', r.alternatives, names)}${relationList('Uses', r.uses, names)}${relationList('Integrates with', r.integrates, names)}${relationList('Used by', r.usedBy, names)}${relationList('Listed as an alternative by', r.alternativeTo, names)}${relationList('Same category', r.peers, names)}</dl>
-${input.graphSvg ? html`<figure class="graph"><div class="svg-scroll">${raw(input.graphSvg)}</div><figcaption>Relation graph of ${t.name}: solid arrows “uses”, dotted “integrates with”, dashed lines alternatives. Nodes link to their pages.</figcaption></figure>` : ''}
+${input.graphSvg ? html`<figure class="graph"><div class="svg-scroll">${raw(input.graphSvg)}</div><figcaption>Relation graph of ${t.name}: solid arrows “uses”, dotted “integrates with”, dashed lines alternatives. Nodes link to their pages. ${input.graphNote ?? ''}</figcaption></figure>` : ''}
 </section>
 ${t.sources.length ? html`<section aria-labelledby="sources"><h2 id="sources">Sources</h2><ul class="sources">${t.sources.map((s) => {
     const href = safeUrl(s);

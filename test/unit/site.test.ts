@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, raw, safeUrl, scriptJson } from '../../src/site/html.js';
 import { markdownToHtml } from '../../src/site/markdown.js';
-import { inlineSvg } from '../../src/site/graphs.js';
+import { drawable, inlineSvg, MAX_EDGES } from '../../src/site/graphs.js';
 import { json, run } from '../helpers.js';
 import { memoryStore } from '../../src/store/memory.js';
 import { miniCatalog } from './fixture.js';
@@ -37,6 +37,16 @@ describe('site renderer', () => {
     expect(out).toContain('<a href="https://example.org">good</a>');
     expect(out).toContain('<code>code</code>');
     expect(out).toContain('<h3>Title</h3>');
+  });
+
+  it('cuts graphs too big to read down to uses and alternatives, keeping the root', () => {
+    const nodes = Array.from({ length: MAX_EDGES + 3 }, (_, i) => ({ id: `t${i}`, name: `T${i}`, category: 'c', depth: i ? 1 : 0 }));
+    const edges = nodes.slice(1).map((n, i) => ({ from: 't0', to: n.id, kind: i < 2 ? ('uses' as const) : ('integrates' as const) }));
+    const { graph, dropped } = drawable({ root: 't0', nodes, edges });
+    expect(dropped).toBe(true);
+    expect(graph.nodes.map((n) => n.id)).toEqual(['t0', 't1', 't2']);
+    expect(graph.edges).toHaveLength(2);
+    expect(drawable({ root: 't0', nodes: nodes.slice(0, 3), edges: edges.slice(0, 2) }).dropped).toBe(false);
   });
 
   it('cleans Graphviz SVG for inline use', () => {
