@@ -28,7 +28,8 @@ describe('the installed binary, as a user runs it', () => {
     expect(exec(['show', 'kubernets']).status).toBe(1);
     expect(exec(['show', '--bogus']).status).toBe(2);
     expect(exec(['bogus']).status).toBe(2);
-    expect(exec(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(exec(['--version']).stdout.trim()).toMatch(/^devops-kb \d+\.\d+\.\d+ \(catalog: \d{3} tools, \d+ categories, built \d{4}-\d\d-\d\d\)$/);
+    expect(JSON.parse(exec(['--version', '--json']).stdout)).toMatchObject({ tools: expect.any(Number), categories: expect.any(Number) });
   });
 
   it('runs without the code cache, and with a damaged one', () => {
@@ -107,7 +108,7 @@ describe('search precision through the binary', () => {
     const firstWeak = hits.findIndex((h) => h.weak);
     expect(firstWeak).toBeGreaterThan(0);
     // The text lists the same ids in the same order, with the separator before the first weak one.
-    const order = [...text.matchAll(/^([a-z0-9-]+) .* · /gm)].map((m) => m[1]);
+    const order = [...text.matchAll(/^([a-z0-9-]+)(?:  .*)? · /gm)].map((m) => m[1]);
     expect(order).toEqual(hits.map((h) => h.id));
     const sep = text.indexOf('── weaker matches');
     expect(sep).toBeGreaterThan(text.indexOf(`\n${hits[firstWeak - 1]!.id} `));

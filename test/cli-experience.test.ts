@@ -1,34 +1,48 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, run } from './helpers.js';
+import { FIXTURES, ROOT, run } from './helpers.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'devops-kb-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('completion', () => {
-  it('prints scripts for bash, zsh and fish that know commands, tools, aliases and categories', async () => {
+  it('prints scripts for bash, zsh and fish that ask devops-kb __complete on each TAB', async () => {
     for (const shell of ['bash', 'zsh', 'fish']) {
       const r = await run(['completion', shell]);
       expect(r.code, shell).toBe(0);
-      for (const word of ['compare', 'kubernetes', 'k8s', 'service-mesh']) expect(r.stdout, `${shell}: ${word}`).toContain(word);
+      expect(r.stdout, shell).toContain('devops-kb __complete');
     }
     expect((await run(['completion', 'tcsh'])).code).toBe(2);
   });
 
-  it('produces a bash script that parses and completes', async () => {
+  it('completes through the bash script and the real binary: commands, tools, facet keys and values', async () => {
     const script = (await run(['completion', 'bash'])).stdout;
     expect(spawnSync('bash', ['-n'], { input: script }).status).toBe(0);
-    const probe = `${script}\nCOMP_WORDS=(devops-kb show kube); COMP_CWORD=2; _devops_kb; echo "\${COMPREPLY[@]}"`;
-    const out = spawnSync('bash', ['-c', probe], { encoding: 'utf8' });
-    expect(out.stdout).toMatch(/kubernetes/);
+    const bin = path.join(tmp, 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(path.join(bin, 'devops-kb'), `#!/bin/sh\nexec "${process.execPath}" "${path.join(ROOT, 'bin', 'devops-kb')}" "$@"\n`, { mode: 0o755 });
+    const complete = (line: string) => {
+      const probe = `${script}\nCOMP_LINE=${JSON.stringify(line)}; COMP_POINT=${line.length}; COMP_WORDS=(${line}); COMP_CWORD=$(( \${#COMP_WORDS[@]} - ${line.endsWith(' ') ? 0 : 1} )); _devops_kb; printf '%s\\n' "\${COMPREPLY[@]}"`;
+      return spawnSync('bash', ['-c', probe], { encoding: 'utf8', env: { PATH: `${bin}:${process.env.PATH}`, HOME: tmp } }).stdout.split('\n').filter(Boolean);
+    };
+    expect(complete('devops-kb sh')).toEqual(['show']);
+    expect(complete('devops-kb show kuber')).toContain('kubernetes');
+    expect(complete('devops-kb choose service-mesh --need dataPl')).toEqual(['dataPlane=']);
+    // bash splits words at "=", so the values come without the key.
+    expect(complete('devops-kb choose service-mesh --need dataPlane=si')).toEqual(['sidecar', 'sidecar-or-ambient']);
   });
 
-  it('includes user notes', async () => {
-    const r = await run(['completion', 'bash'], { env: { DEVOPS_KB_PATH: path.join(FIXTURES, 'user'), XDG_CACHE_HOME: path.join(tmp, 'c') } });
-    expect(r.stdout).toContain('acme-deployer');
+  it('answers __complete with descriptions, user notes included, and folder directives', async () => {
+    const env = { DEVOPS_KB_PATH: path.join(FIXTURES, 'user'), XDG_CACHE_HOME: path.join(tmp, 'c') };
+    const tools = (await run(['__complete', 'show', 'acme'], { env })).stdout;
+    expect(tools).toMatch(/^acme-deployer\t.+\(ci-cd\)$/m);
+    expect((await run(['__complete', 'lint', ''])).stdout).toBe(':files\n');
+    expect((await run(['__complete', 'list', '--content', ''])).stdout).toBe(':dirs\n');
+    expect((await run(['__complete', 'categories', 'serv'])).stdout).toMatch(/^service-mesh\tService mesh$/m);
+    expect((await run(['__complete', 'list', '--where', 'stat'])).stdout).toMatch(/^status=\t/m);
   });
 });
 

@@ -4,7 +4,7 @@
 // command), pipeline.cjs (Markdown parsers, index builder), fuse, chalk and site-bundle.cjs (the static site
 // builder: Graphviz, Markdown to HTML) load only when needed. dist/site/ holds the site's browser assets.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -54,6 +54,8 @@ await build({
 });
 copyFileSync('src/site/assets/site.css', `${out}/site/site.css`);
 execFileSync(process.execPath, [`${out}/compile-content.cjs`, 'content', `${out}/catalog`], { stdio: 'inherit' });
+// The man page comes from the program itself (commands, flags, help topics), so it never drifts.
+writeFileSync(`${out}/devops-kb.1`, execFileSync(process.execPath, [`${out}/main.cjs`, '__man'], { encoding: 'utf8' }));
 // The code cache is an optimisation: a failure here must not fail the install.
 try {
   execFileSync(process.execPath, ['src/build/code-cache.cjs', out], { stdio: 'ignore' });

@@ -1,5 +1,6 @@
 /** Builds a side-by-side comparison of tools: shared categories, facet rows in category order, common facts, relations and "pick it when". */
 import { facetKey } from './facets.js';
+import { licenceChangeLabel } from './timeline.js';
 import type { Category, FacetValue, ToolSummary } from './types.js';
 
 export type RowKind = 'facet' | 'common' | 'relation' | 'pick';
@@ -114,10 +115,12 @@ export function buildComparison(tools: ToolSummary[], categories: Category[]): C
     }
   }
   for (const c of COMMON) rows.push(row(c.key, c.label, 'common', tools, (t) => (t[c.key] as FacetValue | null) ?? null));
+  rows.push(row('lastLicenceChange', 'Last licence change', 'common', tools, licenceChangeLabel));
   rows.push(row('alternatives', 'Alternatives', 'relation', tools, (t) => t.related.alternatives));
   rows.push(row('integrates', 'Integrates with', 'relation', tools, (t) => [...t.related.integrates, ...t.related.uses]));
   rows.push(row('pickWhen', 'Pick it when', 'pick', tools, (t) => t.pickWhen));
-  for (const r of rows) if (r.kind === 'pick' || r.kind === 'relation') r.same = r.same && tools.length > 1;
+  // One tool alone (compare --category with a single member) differs from nothing.
+  for (const r of rows) if (tools.length === 1) r.same = true;
   return {
     tools: tools.map((t) => ({ id: t.id, name: t.name, category: t.category, status: t.status })),
     rows: rows.filter((r) => Object.values(r.values).some((v) => v !== null)),

@@ -1,4 +1,5 @@
 /** Validates tool and category frontmatter against the note format, with positions and hints for every problem. */
+import { parseEvents } from './events.js';
 import { locateKey } from './frontmatter.js';
 import type { SplitNote } from './frontmatter.js';
 import {
@@ -15,7 +16,7 @@ export const SUMMARY_MAX = 160;
 export const TOOL_FIELDS = [
   'id', 'name', 'category', 'also', 'aliases', 'summary', 'pickWhen', 'homepage', 'repo', 'license', 'licenseNote',
   'language', 'firstRelease', 'maintainer', 'hosting', 'tags', 'status', 'statusSince', 'replacedBy', 'verified',
-  'facets', 'related', 'sources',
+  'facets', 'related', 'sources', 'events',
 ] as const;
 const RELATION_KEYS = ['alternatives', 'uses', 'integrates'] as const;
 const CATEGORY_FIELDS = ['id', 'name', 'summary', 'facets'] as const;
@@ -25,11 +26,20 @@ class Checker {
   readonly problems: Problem[] = [];
   /** Set when the note cannot become an entry at all (no id, wrong id, no category...). */
   fatal = false;
-  constructor(private readonly note: SplitNote, readonly file: string) {}
+  constructor(readonly note: SplitNote, readonly file: string) {}
 
   at(path: (string | number)[]): [number, number] {
     const p = locateKey(this.note.yaml, path, this.note.yamlStartLine);
     return [p.line, p.column];
+  }
+
+  /** The text written after `key:` on the line of a key path, unquoted, or null. */
+  rawScalar(path: (string | number)[]): string | null {
+    const [line] = this.at(path);
+    const text = this.note.yaml.split('\n')[line - this.note.yamlStartLine] ?? '';
+    const key = path[path.length - 1];
+    const m = new RegExp(`^\\s*(?:- )?${String(key)}\\s*:\\s*(.*?)\\s*(?:#.*)?$`).exec(text);
+    return m ? m[1]!.replace(/^(["'])(.*)\1$/, '$2') : null;
   }
 
   /** Reports a problem that makes the note unusable: it is skipped. */
@@ -168,7 +178,7 @@ export function validateToolFrontmatter(note: SplitNote, file: string, fileId?: 
     integrates: c.ids('integrates', relatedRaw, ['related', 'integrates']),
   };
   const positions: Positions = {};
-  for (const key of ['id', 'name', 'category', 'also', 'aliases']) positions[key] = c.at([key]);
+  for (const key of ['id', 'name', 'category', 'also', 'aliases', 'verified']) positions[key] = c.at([key]);
   c.list('aliases').forEach((_, i) => (positions[`aliases.${i}`] = c.at(['aliases', i])));
   c.list('also').forEach((_, i) => (positions[`also.${i}`] = c.at(['also', i])));
   for (const key of Object.keys(facetsRaw)) positions[`facets.${key}`] = c.at(['facets', key]);
@@ -205,6 +215,7 @@ export function validateToolFrontmatter(note: SplitNote, file: string, fileId?: 
     facets: facetsRaw as Tool['facets'],
     related,
     sources,
+    events: parseEvents(c.note.data.events, (path, message, hint, severity) => c.report(path, message, hint, severity), (path) => c.rawScalar(path)),
     positions,
   };
   tool.categories = [tool.category, ...tool.also.filter((a) => a !== tool.category)];

@@ -61,10 +61,29 @@ function blockText(node: MdNode): string {
   return (node.children ?? []).map((c) => (c.type === 'paragraph' ? inlineText(c) : inlineText(c))).join(' ').trim();
 }
 
+/** Cells of one pipe-table row: "| a | b |" -> ["a", "b"] (escaped pipes kept). */
+function cells(line: string): string[] {
+  const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  return inner.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
+}
+
+/** A GFM pipe table written as text, or null when the text is not one. */
+export function pipeTable(text: string): Block | null {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  if (lines.length < 2 || !lines.every((l) => l.includes('|'))) return null;
+  if (!/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(lines[1]!)) return null;
+  return { kind: 'table', rows: [cells(lines[0]!), ...lines.slice(2).map(cells)] };
+}
+
 function toBlock(node: MdNode, source: string): Block | null {
   switch (node.type) {
-    case 'paragraph':
-      return { kind: 'paragraph', text: inlineText(node).replace(/\s*\n\s*/g, ' ').trim() };
+    case 'paragraph': {
+      // CommonMark has no tables: a paragraph of pipe rows with a |---| line is a GFM table.
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      const table = start !== undefined && end !== undefined ? pipeTable(source.slice(start, end)) : null;
+      return table ?? { kind: 'paragraph', text: inlineText(node).replace(/\s*\n\s*/g, ' ').trim() };
+    }
     case 'heading':
       return { kind: 'heading', text: inlineText(node).trim(), depth: node.depth ?? 3 };
     case 'list':
@@ -114,7 +133,7 @@ export function countWords(sections: Section[]): number {
   for (const s of sections) {
     for (const b of s.blocks) {
       if (b.kind === 'code') continue;
-      const text = b.kind === 'list' ? b.items.join(' ') : b.text;
+      const text = b.kind === 'list' ? b.items.join(' ') : b.kind === 'table' ? b.rows.flat().join(' ') : b.text;
       n += (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
     }
   }

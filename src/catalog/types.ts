@@ -31,7 +31,9 @@ export type Block =
   | { kind: 'heading'; text: string; depth: number }
   | { kind: 'list'; ordered: boolean; items: string[] }
   | { kind: 'code'; text: string; lang?: string }
-  | { kind: 'quote'; text: string };
+  | { kind: 'quote'; text: string }
+  /** A GFM pipe table: the header row first. */
+  | { kind: 'table'; rows: string[][] };
 
 export interface Section {
   title: string;
@@ -43,6 +45,21 @@ export interface Related {
   alternatives: string[];
   uses: string[];
   integrates: string[];
+}
+
+/** Kinds of dated events a note may record (licence, owner, foundation and lifecycle changes). */
+export const EVENT_KINDS = [
+  'created', 'released', 'relicensed', 'acquired', 'renamed', 'forked', 'donated', 'graduated', 'archived', 'deprecated',
+  'retired', 'security-incident',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** One dated fact about a tool's history; `date` is YYYY, YYYY-MM or YYYY-MM-DD. */
+export interface ToolEvent {
+  date: string;
+  kind: EventKind;
+  text: string;
+  source: string;
 }
 
 export interface Tool {
@@ -71,6 +88,8 @@ export interface Tool {
   facets: Record<string, FacetValue>;
   related: Related;
   sources: string[];
+  /** Dated events, oldest first as written in the note. */
+  events: ToolEvent[];
   sections: Section[];
   wordCount: number;
   /** Where the note came from, relative to its content root when built in. */

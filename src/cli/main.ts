@@ -82,7 +82,7 @@ function processIo(): Io {
   return {
     env: process.env,
     stdout: stdoutIo(),
-    stderr: { write: (s) => writeAll(2, s) },
+    stderr: { write: (s) => writeAll(2, s), isTTY: process.stderr.isTTY },
     // The bundle lives in dist/, beside the compiled catalog.
     builtinDir: `${__dirname}/catalog`,
     version: typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0',

@@ -2,7 +2,9 @@
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, KbError } from '../errors.js';
-import { renderCategories, renderCategoryGuide, renderList } from '../render/lists.js';
+import { renderCategories, renderCategoryGuide, renderList, renderLong } from '../render/lists.js';
+import { examples, registerExtras, runComplete, runMan, runVersion, topicText } from './program-extras.js';
+import { HELP_TOPICS } from './help-topics.js';
 import { sanitize } from '../render/sanitize.js';
 import { compareAction, runAction, searchAction, showAction } from './actions.js';
 import type { Context, GlobalOptions } from './context.js';
@@ -17,14 +19,12 @@ import { newCommand, openCommand } from './commands/authoring.js';
 import { siteCommand } from './commands/site.js';
 import { renderChoices, renderRelations } from '../render/decide.js';
 import { graphDot, graphMermaid, graphText } from '../render/graph.js';
-import { bashCompletion, fishCompletion, zshCompletion, type CompletionData } from '../render/completion.js';
+import { bashCompletion, fishCompletion, zshCompletion } from '../render/completion.js';
 import { UsageError } from '../errors.js';
+import { addAuditCommands } from './audit-commands.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-function examples(lines: string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-}
 
 export const OVERVIEW = `devops-kb — a command-line encyclopedia that compares DevOps tools
 
@@ -39,9 +39,14 @@ Commands:
   related <tool>           alternatives, what it uses, what uses it, peers
   graph <tool>             relation graph (text, Mermaid or Graphviz dot)
   choose <category>        rank a category's tools by your needs (--need KEY=VALUE)
+  stack <tool…>            audit the tools you run: overlaps, gaps, retired, licence risk
+  timeline [tool…]         dated events: relicensing, acquisitions, foundations, archival
   lint [dir...]            check notes; problems as file:line:col: message
   new <id> --category <c>  write a note skeleton for your own content
   open <tool>              open the tool's homepage in a browser
+  aliases, tags            every alias and the tool it names; every tag with its count
+  edit <tool>              open a note in $EDITOR (a built-in one is copied to your folder)
+  paths                    content folders, cache and config in effect, and overrides
   completion <shell>       print a bash, zsh or fish completion script
   site <out>               write the catalog as a static, offline website
 
@@ -53,8 +58,10 @@ Examples:
   $ devops-kb list --category configuration-management --where language=Python
   $ devops-kb choose configuration-management --need agent=none --need language=Python
 
-Global options: --json, --color <auto|always|never>, --no-pager, --content <dir>, --debug
-Run 'devops-kb help <command>' for a command's options and examples.
+Global options: --json, --color <auto|always|never>, --no-color, --pager <cmd>, --no-pager,
+  --content <dir>, --debug
+Run 'devops-kb help <command>' for a command's options and examples; help topics:
+  environment, exit-codes, note-format, formats ('devops-kb help environment').
 `;
 
 type Action = (ctx: Context, cmd: Command) => Promise<void>;
@@ -74,7 +81,10 @@ export function buildProgram(io: Io): Command {
     .option('--debug', 'print stack traces for internal errors')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    // Every subcommand's help lists the global options too (gh's "inherited flags").
+    .configureHelp({ showGlobalOptions: true })
+    // One prefix for every error, commander's included.
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s.replace(/^error: /, 'devops-kb: ')) })
     .addHelpText('after', examples(['devops-kb show k8s', 'devops-kb search "infrastructure as code"', 'devops-kb compare consul etcd zookeeper']));
 
   const action = (fn: Action) => async (...args: unknown[]) => {
@@ -125,11 +135,17 @@ export function buildProgram(io: Io): Command {
     .option('-c, --category <category>', 'only this category (primary or secondary)')
     .option('-t, --tag <tag>', 'only tools with this tag')
     .option('-w, --where <expr>', 'facet filter KEY=VALUE, KEY!=VALUE, KEY~TEXT, firstRelease>=2015 (repeatable)', collect)
-    .addHelpText('after', examples(['devops-kb list', 'devops-kb list --category monitoring', 'devops-kb list --tag gitops', 'devops-kb list --category configuration-management --where language=Python', 'devops-kb list --where license=Apache-2.0 --json']))
+    .option('-l, --long', 'one line per tool: id, category, status, summary')
+    .addOption(new Option('-f, --format <format>', 'text, or tsv (id, name, category, summary) for fzf and awk').choices(['text', 'tsv']))
+    .addHelpText('after', examples(['devops-kb list', 'devops-kb list --category monitoring --long', 'devops-kb list --tag gitops', 'devops-kb list --category configuration-management --where language=Python', 'devops-kb list --where license=Apache-2.0 --json', "devops-kb list --format tsv | fzf --with-nth 1,2 --delimiter '\\t' --preview 'devops-kb show --color always {1}'"]))
     .action(
       action(async (ctx, cmd) => {
         const result = await listCommand(ctx, cmd.opts());
-        if (ctx.json) emitJson(ctx, result.tools.map((t) => ({ id: t.id, name: t.name, category: t.category })));
+        const opts = cmd.opts() as { long?: boolean; format?: string };
+        const tsv = (s: string) => s.replace(/[\t\n]/g, ' ');
+        if (ctx.json) emitJson(ctx, result.tools.map((t) => ({ id: t.id, name: t.name, category: t.category, also: t.also, summary: t.summary, status: t.status, tags: t.tags, aliases: t.aliases })));
+        else if (opts.format === 'tsv') ctx.io.stdout.write(result.tools.map((t) => `${t.id}\t${tsv(sanitize(t.name))}\t${t.category}\t${tsv(sanitize(t.summary))}\n`).join(''));
+        else if (opts.long) emitText(ctx, renderLong(result.tools, ctx.render), pager(cmd));
         else if (!ctx.io.stdout.isTTY) ctx.io.stdout.write(result.tools.map((t) => `${t.id}\n`).join(''));
         else emitText(ctx, renderList(result.groups, ctx.render), pager(cmd));
       }),
@@ -159,10 +175,11 @@ export function buildProgram(io: Io): Command {
     .command('lint')
     .description('check notes (schema, facet values, references, duplicate ids); exit 3 on errors')
     .argument('[dirs...]', 'content directories (default: DEVOPS_KB_PATH and --content, else the shipped notes)')
-    .addHelpText('after', examples(['devops-kb lint ./my-notes', 'devops-kb lint            # the shipped notes, or DEVOPS_KB_PATH', 'devops-kb lint content --json']))
+    .option('--stale <months>', 'also warn about notes verified more than this many months ago')
+    .addHelpText('after', examples(['devops-kb lint ./my-notes', 'devops-kb lint            # the shipped notes, or DEVOPS_KB_PATH', 'devops-kb lint content --json', 'devops-kb lint --stale 12']))
     .action(
       action(async (ctx, cmd) => {
-        const result = await lintCommand(ctx, cmd.args);
+        const result = await lintCommand(ctx, cmd.args, cmd.opts());
         if (ctx.json) emitJson(ctx, result.problems.map(({ file, line, column, severity, message, hint }) => ({ file, line, column, severity, message, ...(hint ? { hint } : {}) })));
         else {
           for (const p of result.problems) {
@@ -240,12 +257,15 @@ The folder works from file:// and under any path of a static web server; it make
       }),
     );
 
+  addAuditCommands(program, action, pager);
+
   program
     .command('new')
     .description('write a note skeleton (with the category facets listed) into a user content directory')
     .argument('<id>', 'kebab-case id, also the file name')
     .option('-c, --category <category>', 'the primary category')
     .option('--dir <dir>', 'content directory (default: the first of DEVOPS_KB_PATH and --content)')
+    .option('--force', 'write even when the id or name belongs to a built-in note')
     .addHelpText('after', examples(['devops-kb new acme-deployer --category ci-cd --dir ./notes', 'DEVOPS_KB_PATH=~/notes devops-kb new our-proxy --category proxies']))
     .action(
       action(async (ctx, cmd) => {
@@ -264,30 +284,29 @@ The folder works from file:// and under any path of a static web server; it make
       action(async (ctx, cmd) => {
         const r = await openCommand(ctx, cmd.args[0]!);
         if (ctx.json) emitJson(ctx, r);
-        else ctx.io.stdout.write(r.opened ? `opened ${r.url}\n` : `${r.url}\n`);
+        else if (r.opened) ctx.io.stdout.write(`opened ${r.url}\n`);
+        else {
+          // Piped, or no browser: the URL alone on stdout for scripts, the reason on stderr.
+          if (ctx.io.stdout.isTTY) ctx.warn('could not open a browser; the homepage is:');
+          ctx.io.stdout.write(`${r.url}\n`);
+        }
       }),
     );
 
   program
     .command('completion')
-    .description('print a shell completion script (commands, flags, tool ids and aliases, categories)')
+    .description('print a shell completion script; it asks devops-kb on each TAB, so your notes, facet keys and values complete too')
     .argument('<shell>', 'bash, zsh or fish')
     .addHelpText('after', examples(['devops-kb completion bash > ~/.local/share/bash-completion/completions/devops-kb', 'devops-kb completion zsh > "${fpath[1]}/_devops-kb"', 'devops-kb completion fish > ~/.config/fish/completions/devops-kb.fish']))
     .action(
       action(async (ctx, cmd) => {
         const shell = cmd.args[0]!;
         if (!['bash', 'zsh', 'fish'].includes(shell)) throw new UsageError(`no completion for '${shell}'`, { hint: 'choose bash, zsh or fish' });
-        const store = await ctx.store();
-        const data: CompletionData = {
-          commands: program.commands.map((c) => ({ name: c.name(), flags: c.options.flatMap((o) => [o.long, o.short].filter((x): x is string => Boolean(x))) })),
-          globalFlags: program.options.flatMap((o) => [o.long].filter((x): x is string => Boolean(x))).concat(['--help']),
-          tools: Object.keys(store.lookup().names).sort(),
-          categories: store.categories().map((c) => c.id),
-        };
-        ctx.io.stdout.write(shell === 'bash' ? bashCompletion(data) : shell === 'zsh' ? zshCompletion(data) : fishCompletion(data));
+        ctx.io.stdout.write(shell === 'bash' ? bashCompletion() : shell === 'zsh' ? zshCompletion() : fishCompletion());
       }),
     );
 
+  registerExtras(program, action, pager);
   return program;
 }
 
@@ -300,9 +319,23 @@ class LintFailed extends KbError {
 
 /** Runs the CLI for `args` and returns the exit code. Never throws, never touches process state. */
 export async function runProgram(args: string[], io: Io): Promise<number> {
-  if (args.length === 0) {
+  if (args.length === 0 || (args.length === 1 && ['--help', '-h', 'help'].includes(args[0]!))) {
     io.stdout.write(OVERVIEW);
     return ExitCode.ok;
+  }
+  if (args[0] === '__complete') return runComplete(io, buildProgram(io), args.slice(1));
+  if (args[0] === '__man') return runMan(io, OVERVIEW, buildProgram(io));
+  if (args.every((a) => ['--version', '-V', '--json'].includes(a)) && args.some((a) => a !== '--json')) return runVersion(io, args.includes('--json'));
+  if (args[0] === 'help' && args.length === 2) {
+    const topic = topicText(args[1]!);
+    if (topic) {
+      io.stdout.write(topic);
+      return ExitCode.ok;
+    }
+    if (!buildProgram(io).commands.some((c) => c.name() === args[1])) {
+      io.stderr.write(`devops-kb: no help for '${sanitize(args[1]!)}': not a command or topic\nhint: topics: ${Object.keys(HELP_TOPICS).join(', ')}; commands: devops-kb --help\n`);
+      return ExitCode.usage;
+    }
   }
   try {
     await buildProgram(io).parseAsync(args, { from: 'user' });

@@ -1,95 +1,68 @@
-/** What a completion script completes: commands with their flags, tool names and categories. */
-export interface CompletionData {
-  commands: { name: string; flags: string[] }[];
-  globalFlags: string[];
-  tools: string[];
-  categories: string[];
-}
+/**
+ * Shell completion scripts. They hold no data: on every TAB they ask `devops-kb __complete WORDS...`,
+ * which answers with "value<TAB>description" lines (or ":dirs" / ":files"), so user notes, facet keys
+ * and values are always current. zsh and fish show the descriptions.
+ */
 
-const words = (xs: string[]) => xs.map((x) => x.replace(/[^A-Za-z0-9._:/-]/g, '')).filter((x) => x !== '').join(' ');
-
-export function bashCompletion(d: CompletionData): string {
-  const cases = d.commands.map((c) => `    ${c.name}) flags="${words(c.flags)}" ;;`).join('\n');
+export function bashCompletion(): string {
   return `# devops-kb bash completion. Install: devops-kb completion bash > ~/.local/share/bash-completion/completions/devops-kb
 _devops_kb() {
-  local cur prev cmd flags
-  cur="\${COMP_WORDS[COMP_CWORD]}"
-  prev="\${COMP_WORDS[COMP_CWORD-1]}"
-  cmd="\${COMP_WORDS[1]}"
-  local commands="${words(d.commands.map((c) => c.name))}"
-  local tools="${words(d.tools)}"
-  local categories="${words(d.categories)}"
-  local global="${words(d.globalFlags)}"
-  case "$prev" in
-    --category|-c) COMPREPLY=( $(compgen -W "$categories" -- "$cur") ); return 0 ;;
-    --color) COMPREPLY=( $(compgen -W "auto always never" -- "$cur") ); return 0 ;;
-    --format|-f) COMPREPLY=( $(compgen -W "table markdown json text mermaid dot" -- "$cur") ); return 0 ;;
-    --content|--dir) COMPREPLY=( $(compgen -d -- "$cur") ); return 0 ;;
+  local line="\${COMP_LINE:0:COMP_POINT}" out wcur
+  local -a words
+  # Split the line ourselves: bash would split "agent=none" at the "=".
+  read -ra words <<< "$line"
+  [[ "$line" == *" " ]] && words+=("")
+  wcur="\${words[\${#words[@]}-1]}"
+  out="$(devops-kb __complete "\${words[@]:1}" 2>/dev/null)"
+  case "$out" in
+    :dirs) COMPREPLY=( $(compgen -d -- "\${COMP_WORDS[COMP_CWORD]}") ); return 0 ;;
+    :files) COMPREPLY=( $(compgen -f -- "\${COMP_WORDS[COMP_CWORD]}") ); return 0 ;;
   esac
-  if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=( $(compgen -W "$commands $global" -- "$cur") ); return 0
-  fi
-  case "$cmd" in
-${cases}
-    *) flags="" ;;
-  esac
-  if [[ "$cur" == -* ]]; then
-    COMPREPLY=( $(compgen -W "$flags $global" -- "$cur") )
-  elif [ "$cmd" = "choose" ] || [ "$cmd" = "categories" ]; then
-    COMPREPLY=( $(compgen -W "$categories" -- "$cur") )
-  elif [ "$cmd" = "completion" ]; then
-    COMPREPLY=( $(compgen -W "bash zsh fish" -- "$cur") )
+  local IFS=$'\\n'
+  if [[ "$wcur" == *=* && "$COMP_WORDBREAKS" == *=* ]]; then
+    COMPREPLY=( $(printf '%s\\n' "$out" | cut -f1 | sed 's/^[^=]*=//') )
   else
-    COMPREPLY=( $(compgen -W "$tools" -- "$cur") )
+    COMPREPLY=( $(printf '%s\\n' "$out" | cut -f1) )
   fi
 }
-complete -F _devops_kb devops-kb
+complete -o nosort -F _devops_kb devops-kb 2>/dev/null || complete -F _devops_kb devops-kb
 `;
 }
 
-export function zshCompletion(d: CompletionData): string {
+export function zshCompletion(): string {
   return `#compdef devops-kb
 # devops-kb zsh completion. Install: devops-kb completion zsh > "\${fpath[1]}/_devops-kb", then restart zsh.
 _devops_kb() {
-  local -a commands tools categories flags
-  commands=(${words(d.commands.map((c) => c.name))})
-  tools=(${words(d.tools)})
-  categories=(${words(d.categories)})
-  case "$words[CURRENT-1]" in
-    --category|-c) compadd -a categories; return ;;
-    --color) compadd auto always never; return ;;
-    --format|-f) compadd table markdown json text mermaid dot; return ;;
-    --content|--dir) _files -/; return ;;
+  local -a lines cands
+  local l
+  lines=("\${(@f)$(devops-kb __complete "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
+  case "$lines[1]" in
+    :dirs) _files -/; return ;;
+    :files) _files; return ;;
   esac
-  if (( CURRENT == 2 )); then compadd -a commands; return; fi
-  case "$words[2]" in
-${d.commands.map((c) => `    ${c.name}) flags=(${words(c.flags)}) ;;`).join('\n')}
-  esac
-  if [[ "$PREFIX" == -* ]]; then compadd -a flags; compadd ${words(d.globalFlags)}; return; fi
-  case "$words[2]" in
-    choose|categories) compadd -a categories ;;
-    completion) compadd bash zsh fish ;;
-    *) compadd -a tools ;;
-  esac
+  for l in $lines; do
+    [[ -n "$l" ]] && cands+=("\${\${l%%$'\\t'*}//:/\\\\:}:\${l#*$'\\t'}")
+  done
+  _describe -V devops-kb cands
 }
-compdef _devops_kb devops-kb
+if [[ "$funcstack[1]" = "_devops_kb" ]]; then _devops_kb "$@"; else compdef _devops_kb devops-kb; fi
 `;
 }
 
-export function fishCompletion(d: CompletionData): string {
-  const lines = [
-    '# devops-kb fish completion. Install: devops-kb completion fish > ~/.config/fish/completions/devops-kb.fish',
-    'complete -c devops-kb -f',
-    `complete -c devops-kb -n '__fish_use_subcommand' -a '${words(d.commands.map((c) => c.name))}'`,
-    `complete -c devops-kb -n '__fish_seen_subcommand_from show compare related graph open search' -a '${words(d.tools)}'`,
-    `complete -c devops-kb -n '__fish_seen_subcommand_from choose' -a '${words(d.categories)}'`,
-    `complete -c devops-kb -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'`,
-    `complete -c devops-kb -l category -s c -x -a '${words(d.categories)}'`,
-    "complete -c devops-kb -l color -x -a 'auto always never'",
-  ];
-  for (const c of d.commands) {
-    for (const f of c.flags.filter((x) => x.startsWith('--'))) lines.push(`complete -c devops-kb -n '__fish_seen_subcommand_from ${c.name}' -l ${f.slice(2)}`);
-  }
-  for (const f of d.globalFlags.filter((x) => x.startsWith('--'))) lines.push(`complete -c devops-kb -l ${f.slice(2)}`);
-  return lines.join('\n') + '\n';
+export function fishCompletion(): string {
+  return `# devops-kb fish completion. Install: devops-kb completion fish > ~/.config/fish/completions/devops-kb.fish
+function __devops_kb_complete
+  set -l words (commandline -opc) (commandline -ct)
+  set -l out (devops-kb __complete $words[2..-1] 2>/dev/null)
+  switch "$out[1]"
+    case ':dirs'
+      __fish_complete_directories (commandline -ct)
+    case ':files'
+      __fish_complete_path (commandline -ct)
+    case '*'
+      printf '%s\\n' $out
+  end
+end
+complete -c devops-kb -f -a '(__devops_kb_complete)'
+`;
 }

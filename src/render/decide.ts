@@ -6,7 +6,8 @@ import { sanitize } from './sanitize.js';
 import { wrap } from './width.js';
 
 export function renderRelations(r: Relations, name: string, opts: RenderOptions): string {
-  const out = [opts.theme.title(wrap(`${sanitize(name)} (${r.id}): relations`, clampWidth(opts.width))[0] ?? '')];
+  const title = name.toLowerCase().replace(/\s+/g, '-') === r.id ? r.id : `${name} (${r.id})`;
+  const out = [opts.theme.title(wrap(`${sanitize(title)}: relations`, clampWidth(opts.width))[0] ?? '')];
   out.push(
     ...keyValues(
       [

@@ -76,6 +76,9 @@ export function renderBlocks(blocks: Block[], opts: RenderOptions, indent = '  '
           out.push(...lines.map((l) => styleInline(l, t)));
         });
         break;
+      case 'table':
+        out.push(...renderTable(b.rows, opts, indent));
+        break;
       case 'code':
         for (const line of sanitize(b.text.replace(/\t/g, '  ')).split('\n')) {
           const room = Math.max(1, width - indent.length - 2);
@@ -84,6 +87,28 @@ export function renderBlocks(blocks: Block[], opts: RenderOptions, indent = '  '
         }
         break;
     }
+  }
+  return out;
+}
+
+/**
+ * A table from a note: aligned columns when they fit the width, else one block per row of
+ * "header: value" lines.
+ */
+export function renderTable(rows: string[][], opts: RenderOptions, indent = '  '): string[] {
+  const width = clampWidth(opts.width) - stringWidth(indent);
+  const [head = [], ...body] = rows.map((r) => r.map((c) => sanitize(c)));
+  const n = Math.max(...rows.map((r) => r.length));
+  const colW = Array.from({ length: n }, (_, i) => Math.max(...[head, ...body].map((r) => stringWidth(r[i] ?? ''))));
+  const total = colW.reduce((a, b) => a + b, 0) + 2 * (n - 1);
+  if (total <= width) {
+    const line = (r: string[]) => indent + r.map((c, i) => (i === n - 1 ? c : padEnd(c, colW[i]!))).join('  ').trimEnd();
+    return [opts.theme.label(line(head)), indent + colW.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
+  }
+  const out: string[] = [];
+  for (const r of body) {
+    if (out.length) out.push('');
+    r.forEach((c, i) => out.push(...wrap(`${head[i] ?? ''}: ${c}`, width + stringWidth(indent), `${indent}  `, indent)));
   }
   return out;
 }

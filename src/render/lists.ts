@@ -35,7 +35,9 @@ export function renderSearch(results: SearchResultView[], opts: RenderOptions, t
   results.forEach((r, i) => {
     if (i > 0) out.push('');
     if (r.weak && (i === 0 || !results[i - 1]!.weak)) out.push(t.dim(rule('weaker matches', width)), '');
-    const head = `${sanitize(r.id)}  ${sanitize(r.name)} · ${sanitize(r.category)}${r.status !== 'active' ? ` · ${r.status}` : ''}`;
+    // The name only when it says more than the id ("zookeeper Apache ZooKeeper", not "etcd etcd").
+    const named = r.name.toLowerCase().replace(/\s+/g, '-') === r.id ? '' : `  ${sanitize(r.name)}`;
+    const head = `${sanitize(r.id)}${named} · ${sanitize(r.category)}${r.status !== 'active' ? ` · ${r.status}` : ''}`;
     out.push(...wrap(head, width).map((l, k) => (k === 0 ? t.title(l) : l)));
     out.push(...wrap(sanitize(r.summary), width, '  ', '  '));
     if (r.snippet) {
@@ -130,4 +132,19 @@ export function renderCategoryGuide(c: CategoryView, guide: Section[], tools: st
     out.push('', heading(s.title || 'Notes', opts), ...renderBlocks(s.blocks, opts));
   }
   return out.join('\n') + '\n';
+}
+
+/** One line per tool: id, category, status (when not active) and the summary cut to the width. */
+export function renderLong(tools: ToolSummary[], opts: RenderOptions): string {
+  const width = clampWidth(opts.width);
+  const t = opts.theme;
+  const idW = Math.min(26, Math.max(...tools.map((x) => stringWidth(x.id)), 4));
+  const catW = Math.min(24, Math.max(...tools.map((x) => stringWidth(x.category)), 8));
+  return tools
+    .map((x) => {
+      const status = x.status === 'active' ? '' : `[${x.status}] `;
+      const rest = Math.max(10, width - idW - catW - 4);
+      return `${t.accent(padEnd(sanitize(x.id), idW))}  ${t.dim(padEnd(sanitize(x.category), catW))}  ${truncate(status + sanitize(x.summary), rest)}`.trimEnd();
+    })
+    .join('\n') + '\n';
 }

@@ -3,6 +3,7 @@ import { formatFacetValue } from '../catalog/facets.js';
 import type { Category, Tool } from '../catalog/types.js';
 import { capList, clampWidth, heading, keyValues, RELATION_LIMIT, renderBlocks, type RenderOptions } from './layout.js';
 import { sanitize } from './sanitize.js';
+import { timelineRows } from './timeline.js';
 import { wrap } from './width.js';
 
 export function formatYear(y: Tool['firstRelease']): string {
@@ -78,6 +79,7 @@ export function renderTool(tool: Tool, categories: Category[], opts: RenderOptio
     out.push('', heading(`Compared as ${group.category.name}`, o));
     out.push(...keyValues(group.rows, o));
   }
+  if (tool.events && tool.events.length) out.push('', heading('Timeline', o), ...timelineRows(tool.events, o));
   if (brief) return `${out.join('\n')}\n`;
   for (const section of tool.sections) {
     if (section.blocks.length === 0) continue;

@@ -17,7 +17,8 @@ export function stem(word: string): string {
 /** Lower-cased word tokens without stopwords, before stemming. */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().normalize('NFKD').matchAll(/[\p{L}\p{N}]+/gu)) {
+  // NFKD then dropping combining marks folds accents: "Überwachung" matches "uberwachung".
+  for (const m of text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').matchAll(/[\p{L}\p{N}]+/gu)) {
     if (!STOPWORDS.has(m[0])) out.push(m[0]);
   }
   return out;

@@ -12,7 +12,7 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[]): Map<str
   const files = new Map<string, string | Uint8Array>();
   // Warnings are for lint and the build log; the run-time manifest keeps errors only.
   const errors = problems.filter((p) => p.severity === 'error');
-  const manifest: Manifest = { format: ARTIFACT_FORMAT, tools: catalog.tools.length, categories: catalog.categories.length, problems: errors };
+  const manifest: Manifest = { format: ARTIFACT_FORMAT, built: new Date().toISOString().slice(0, 10), tools: catalog.tools.length, categories: catalog.categories.length, problems: errors };
   files.set('manifest.json', JSON.stringify(manifest));
   const lookup = buildLookup(catalog.tools);
   files.set('lookup.json', JSON.stringify(lookup));

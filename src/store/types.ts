@@ -5,10 +5,12 @@ import type { Category, Problem, Section, Tool, ToolSummary } from '../catalog/t
 
 export type { Lookup };
 
-export const ARTIFACT_FORMAT = 2;
+export const ARTIFACT_FORMAT = 3;
 
 export interface Manifest {
   format: number;
+  /** Day the catalog was compiled (YYYY-MM-DD). */
+  built?: string;
   tools: number;
   categories: number;
   problems: Problem[];

@@ -87,3 +87,17 @@ describe('graph', () => {
     expect(graphDot(g)).toContain('"vault" [label="Vault \\"HC\\"\\\\"];');
   });
 });
+
+describe('tables in notes', () => {
+  const md = '## Owners\n\n| env | owner |\n|---|---|\n| prod | sre |\n| dev | platform \\| tools |\n';
+  it('reads a GFM pipe table into rows', () => {
+    const [section] = splitSections(md);
+    expect(section!.blocks).toEqual([{ kind: 'table', rows: [['env', 'owner'], ['prod', 'sre'], ['dev', 'platform | tools']] }]);
+  });
+
+  it('renders aligned columns when they fit, and header: value blocks when not', () => {
+    const [section] = splitSections(md);
+    expect(renderBlocks(section!.blocks, { width: 60, theme: plainTheme })).toEqual(['  env   owner', '  ────  ────────────────', '  prod  sre', '  dev   platform | tools']);
+    expect(renderBlocks(section!.blocks, { width: 20, theme: plainTheme })).toEqual(['  env: prod', '  owner: sre', '', '  env: dev', '  owner: platform |', '    tools']);
+  });
+});

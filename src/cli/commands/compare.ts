@@ -46,10 +46,10 @@ export async function compareCommand(ctx: Context, names: string[], opts: Compar
   const { store, ids, category } = opts.category ? await categoryTools(ctx, opts.category, names) : await namedTools(ctx, names);
   const categories = store.categories();
   const unique = [...new Set(ids)];
-  if (unique.length < ids.length && !opts.category) ctx.warn(`warning: the same tool was named twice; comparing ${unique.join(', ')}`);
   if (unique.length < 2 && !opts.category) {
-    throw new UsageError('compare needs two different tools', { hint: `for example: ${COMPARE_EXAMPLE}` });
+    throw new UsageError(`compare needs two different tools; ${names.join(' and ')} name${names.length === 1 ? 's' : ''} only ${unique[0]}`, { hint: `for example: ${COMPARE_EXAMPLE}` });
   }
+  if (unique.length < ids.length && !opts.category) ctx.warn(`warning: the same tool was named twice; comparing ${unique.join(', ')}`);
   const comparison = buildComparison(unique.map((id) => toSummary(store.tool(id))), categories);
   if (category && !comparison.categories.includes(category)) comparison.categories.unshift(category);
   if (opts.diff) comparison.rows = comparison.rows.filter((r) => !r.same);

@@ -59,7 +59,8 @@ export async function chooseCommand(ctx: Context, categoryName: string, opts: Ch
   }
   const filters = parseFilters(needs, [category]);
   const tools = membersOf(category.id, store.summaries()).map((m) => m.tool);
-  const labels = Object.fromEntries(category.facets.map((f) => [f.key, f.label]));
+  const common = { license: 'License', language: 'Language', firstRelease: 'First release', maintainer: 'Maintainer', hosting: 'Hosting', status: 'Status' };
+  const labels = { ...common, ...Object.fromEntries(category.facets.map((f) => [f.key, f.label])) };
   return { category: category.id, needs, choices: chooseTools(tools, filters), labels };
 }
 

@@ -6,6 +6,7 @@ import { SKELETON_MARKERS } from './authoring.js';
 import { fileExists, hasMarkdownFiles, isDirectory, shippedContentDir } from '../../store/files.js';
 import { loadLayer } from '../../store/load-layer.js';
 import type { Layer } from '../../catalog/assemble.js';
+import { staleProblems } from '../../catalog/stale.js';
 import type { Problem } from '../../catalog/types.js';
 import { UsageError } from '../../errors.js';
 import type { Context } from '../context.js';
@@ -55,7 +56,21 @@ function toTarget(arg: string): Target {
  * against the built-in categories and tools, so references to built-in ids are valid. Checking nothing is
  * a usage error, so a wrong path in a pre-commit hook does not pass silently.
  */
-export async function lintCommand(ctx: Context, args: string[]): Promise<LintResult> {
+export interface LintOptions {
+  /** Warn about notes verified more than this many months before `today`. */
+  stale?: string;
+  today?: Date;
+}
+
+/** Checks `--stale`: a whole number of months. */
+export function parseStale(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,4}$/.test(value.trim())) throw new UsageError(`--stale must be a whole number of months, got '${value}'`, { hint: 'for example: devops-kb lint --stale 12' });
+  return Number(value.trim());
+}
+
+export async function lintCommand(ctx: Context, args: string[], opts: LintOptions = {}): Promise<LintResult> {
+  const stale = parseStale(opts.stale);
   const targets = (args.length ? args : ctx.contentDirs.length ? ctx.contentDirs : [shippedContentDir(ctx.io.builtinDir)]).map(toTarget);
   // The shipped notes are a whole catalog: checked on their own, not against their compiled copy.
   const shipped = targets.length === 1 && path.resolve(targets[0]!.root) === path.resolve(shippedContentDir(ctx.io.builtinDir));
@@ -86,6 +101,10 @@ export async function lintCommand(ctx: Context, args: string[]): Promise<LintRes
         problems.push({ file: t.path, line: t.positions.summary?.[0] ?? 2, column: 1, severity: 'warning', message: 'still holds the skeleton text of `devops-kb new`', hint: 'write the summary and sections in your own words' });
       }
     }
+  }
+  if (stale !== undefined) {
+    const notes = layers.filter((l) => !l.builtin).flatMap((l) => l.tools).filter((t) => reported.has(t.path)).map((t) => ({ path: t.path, verified: t.verified, position: t.positions.verified }));
+    problems.push(...staleProblems(notes, stale, opts.today ?? new Date()));
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return { problems, files: reported.size, errors: problems.filter((p) => p.severity === 'error').length };

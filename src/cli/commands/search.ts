@@ -64,7 +64,7 @@ export async function searchCommand(ctx: Context, words: string[], opts: SearchO
 }
 
 function plainText(tool: Tool): string[] {
-  return tool.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'code' ? [] : [b.text])));
+  return tool.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'table' ? b.rows.map((r) => r.join(' ')) : b.kind === 'code' ? [] : [b.text])));
 }
 
 /** A short excerpt of the body around the first query word that the summary does not already show. */
