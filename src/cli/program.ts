@@ -1,5 +1,4 @@
 /** The commander program: every command, its options, help and examples, wired to commands/*. */
-import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, KbError } from '../errors.js';
 import { renderCategories, renderCategoryGuide, renderList, renderLong } from '../render/lists.js';
@@ -16,7 +15,6 @@ import { categoriesCommand, categoryCommand } from './commands/categories.js';
 import { lintCommand } from './commands/lint.js';
 import { chooseCommand, graphCommand, relatedCommand } from './commands/decide.js';
 import { newCommand, openCommand } from './commands/authoring.js';
-import { siteCommand } from './commands/site.js';
 import { renderChoices, renderRelations } from '../render/decide.js';
 import { graphDot, graphMermaid, graphText } from '../render/graph.js';
 import { bashCompletion, fishCompletion, zshCompletion } from '../render/completion.js';
@@ -222,23 +220,6 @@ export function buildProgram(io: Io): Command {
         else if (opts.format === 'mermaid') ctx.io.stdout.write(graphMermaid(g));
         else if (opts.format === 'dot') ctx.io.stdout.write(graphDot(g));
         else emitText(ctx, graphText(g, ctx.render), pager(cmd));
-      }),
-    );
-
-  program
-    .command('site')
-    .description('write the whole catalog (built-in and your notes) as a self-contained static site into a new or empty folder')
-    .argument('<out>', 'folder to create (or an existing empty one)')
-    .option('--no-graphs', 'leave out the relation graphs (faster)')
-    .addHelpText('after', `${examples(['devops-kb site public', 'DEVOPS_KB_PATH=~/team-notes devops-kb site /srv/www/devops-kb', 'devops-kb site out && xdg-open out/index.html'])}
-Pages: index.html, tools/<id>.html, categories/<id>.html, compare.html?tools=a,b, search.html?q=words.
-The folder works from file:// and under any path of a static web server; it makes no outside request.
-`)
-    .action(
-      action(async (ctx, cmd) => {
-        const result = await siteCommand(ctx, cmd.args[0], cmd.opts());
-        if (ctx.json) emitJson(ctx, result);
-        else ctx.io.stdout.write(`wrote ${result.pages} pages (${result.tools} tools, ${result.categories} categories, ${result.graphs} graphs) to ${result.out} in ${(result.ms / 1000).toFixed(1)} s; open ${path.join(result.out, 'index.html')}\n`);
       }),
     );
 
