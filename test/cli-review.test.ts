@@ -226,3 +226,29 @@ describe('compare across categories (D8)', () => {
     expect(pipe(['compare', 'docker', 'kubernetes']).stdout).toMatch(/Docker and Kubernetes (integrate|work together)[\s\S]*devops-kb\s+compare\s+kubernetes/);
   });
 });
+
+describe('small things a new user trips over (D16, D21, D22, D23, D24)', () => {
+  it('points at a note put at the top of a content folder instead of tools/', () => {
+    const notes = path.join(tmp, 'toplevel');
+    mkdirSync(path.join(notes, 'tools'), { recursive: true });
+    writeFileSync(path.join(notes, 'foo-x.md'), '---\nid: foo-x\nname: Foo\ncategory: ci-cd\nsummary: x\n---\n');
+    const r = pipe(['show', 'foo-x'], { DEVOPS_KB_PATH: notes });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`hint: found ${path.join(notes, 'foo-x.md')}; notes go in ${path.join(notes, 'tools')}/`);
+  });
+
+  it('fits piped output to the terminal that shows it', () => {
+    const r = tty(`${kb} compare chef puppet | cat`, { COLUMNS: '' }).out.replace(/\r/g, '');
+    const widest = Math.max(...r.split('\n').filter((l) => !l.startsWith('[exit')).map((l) => l.length));
+    expect(widest).toBeLessThanOrEqual(100);
+    expect(widest).toBeGreaterThan(80);
+  });
+
+  it('refuses an empty search, gives show --json an absolute path, and aligns stacked rows', () => {
+    expect(pipe(['search', '']).status).toBe(2);
+    expect(JSON.parse(pipe(['show', 'k8s', '--json']).stdout).path).toBe(path.join(ROOT, 'content', 'tools', 'kubernetes.md'));
+    const stacked = pipe(['compare', 'consul', 'etcd', 'zookeeper'], { COLUMNS: '40' }).stdout;
+    expect(stacked).toMatch(/^ {2}\S/m);
+    expect(stacked).toMatch(/^≠ \S/m);
+  });
+});

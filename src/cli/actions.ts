@@ -42,7 +42,8 @@ export const showAction = (name: string | string[], pager: boolean, opts: ShowOp
     return;
   }
   if (ctx.json) {
-    const full = showJson(tool);
+    // The note's file as an absolute path, for built-in and user notes alike.
+    const full: Record<string, unknown> = { ...showJson(tool), path: noteFile(ctx, tool) };
     emitJson(ctx, opts.section !== undefined ? (full.sections as { title: string }[]).find((s) => s.title.toLowerCase() === opts.section!.trim().toLowerCase()) : full);
   } else if (opts.section !== undefined) emitText(ctx, renderSection(tool, opts.section, ctx.render)!, pager);
   else emitText(ctx, renderTool(tool, categories, ctx.render, opts.brief), pager);

@@ -56,10 +56,13 @@ export function useColor(mode: string | boolean | undefined, env: Io['env'], isT
   return isTTY && env.TERM !== 'dumb';
 }
 
-export function terminalWidth(env: Io['env'], stdout: Io['stdout']): number {
+export function terminalWidth(env: Io['env'], stdout: Io['stdout'], stderr?: Io['stderr']): number {
   const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
   if (Number.isFinite(fromEnv) && fromEnv > 0) return fromEnv;
   if (stdout.isTTY && stdout.columns && stdout.columns > 0) return stdout.columns;
+  // Piped from a terminal session: the terminal still shows the result, so fit it.
+  const viaStderr = !stdout.isTTY ? stderr?.columns?.() : undefined;
+  if (viaStderr && viaStderr > 0) return viaStderr;
   return 80;
 }
 
@@ -81,7 +84,7 @@ export async function createContext(io: Io, opts: GlobalOptions, openStore: (ctx
   }
   const config = loadConfig(io.env);
   const theme = await loadTheme(useColor(opts.color, io.env, Boolean(io.stdout.isTTY), config.color));
-  const width = terminalWidth(io.env, io.stdout);
+  const width = terminalWidth(io.env, io.stdout, io.stderr);
   // DEVOPS_KB_PATH (even empty) wins over the config file's folders; --content adds to either.
   const fromEnv = io.env.DEVOPS_KB_PATH !== undefined ? io.env.DEVOPS_KB_PATH.split(':').filter((d) => d.trim() !== '') : config.content ?? [];
   let opened: Promise<CatalogStore> | undefined;

@@ -2,7 +2,8 @@
 export interface Io {
   env: Record<string, string | undefined>;
   stdout: { write(s: string): void; isTTY?: boolean; columns?: number; rows?: number };
-  stderr: { write(s: string): void; isTTY?: boolean };
+  /** `columns`: the terminal's width when stderr is one (used when stdout is piped). */
+  stderr: { write(s: string): void; isTTY?: boolean; columns?: () => number | undefined };
   /** Directory of the compiled built-in catalog. */
   builtinDir: string;
   /** Pipes text through a pager; returns false when the pager could not run. */

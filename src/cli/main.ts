@@ -82,7 +82,15 @@ function processIo(): Io {
   return {
     env: process.env,
     stdout: stdoutIo(),
-    stderr: { write: (s) => writeAll(2, s), isTTY: process.stderr.isTTY },
+    stderr: {
+      write: (s) => writeAll(2, s),
+      // Read lazily (errors only): touching process.stderr costs start-up time.
+      get isTTY() {
+        return builtin<typeof import('node:tty')>('node:tty').isatty(2);
+      },
+      // Asked only when stdout is piped: `compare | head` at a 60-column terminal should fit it.
+      columns: () => (builtin<typeof import('node:tty')>('node:tty').isatty(2) ? process.stderr.columns : undefined),
+    },
     // The bundle lives in dist/, beside the compiled catalog.
     builtinDir: `${__dirname}/catalog`,
     version: typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0',

@@ -1,5 +1,7 @@
 /** Resolves the tool and category names a user typed (ids, names, aliases) or throws NotFoundError with suggestions. */
+import * as path from 'node:path';
 import { suggestTools } from '../catalog/lookup.js';
+import { fileExists } from '../store/files.js';
 import type { CatalogStore } from '../store/types.js';
 import type { Context } from './context.js';
 import type { Category, Tool } from '../catalog/types.js';
@@ -41,8 +43,24 @@ export async function resolveTools(ctx: Context, names: string[]): Promise<{ sto
   } catch (err) {
     if (!(err instanceof NotFoundError) || ctx.contentDirs.length === 0) throw err;
     const full = await ctx.store({ refresh: true });
-    return { store: full, ids: names.map((n) => resolveToolId(full, n)) };
+    try {
+      return { store: full, ids: names.map((n) => resolveToolId(full, n)) };
+    } catch (again) {
+      throw misplacedHint(ctx, names, again);
+    }
   }
+}
+
+/** A note put at the top of a content folder (not in tools/) is the likely reason for "unknown tool". */
+function misplacedHint(ctx: Context, names: string[], err: unknown): unknown {
+  if (!(err instanceof NotFoundError)) return err;
+  for (const dir of ctx.contentDirs) {
+    for (const n of names) {
+      const file = path.join(dir, `${normalizeName(n)}.md`);
+      if (fileExists(file)) return new NotFoundError(err.message, err.suggestions, { hint: `found ${file}; notes go in ${path.join(dir, 'tools')}/` });
+    }
+  }
+  return err;
 }
 
 export function resolveCategory(categories: Category[], input: string): Category {

@@ -78,7 +78,8 @@ export function stacked(c: Comparison, opts: RenderOptions, width = clampWidth(o
   const nameW = Math.min(Math.max(...c.tools.map((x) => stringWidth(sanitize(x.name)))), Math.floor(width / 3));
   const out: string[] = [];
   for (const row of c.rows) {
-    const mark = row.same ? '' : '≠ ';
+    // Labels line up whether or not the row is marked.
+    const mark = row.same ? '  ' : '≠ ';
     out.push(...wrap(mark + sanitize(row.label), width).map((l) => (row.same ? t.label(l) : t.diff(l))));
     for (const tool of c.tools) {
       const name = padEnd(wrap(sanitize(tool.name), nameW)[0] ?? '', nameW);

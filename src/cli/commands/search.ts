@@ -34,6 +34,7 @@ export interface SearchResult {
 
 export async function searchCommand(ctx: Context, words: string[], opts: SearchOptions): Promise<SearchResult> {
   const query = words.join(' ');
+  if (query.trim() === '') throw new UsageError('search needs words to look for', { hint: "for example: devops-kb search service discovery ('devops-kb list' lists every tool)" });
   const store = await ctx.store();
   const categories = (opts.category ?? []).map((c) => resolveCategory(store.categories(), c).id);
   const limit = opts.limit === undefined ? ctx.config.limit ?? 10 : Number.parseInt(opts.limit, 10);
