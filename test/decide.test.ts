@@ -28,6 +28,16 @@ describe('relations and graphs on a fixture catalog', () => {
     expect(graphDot(g)).toMatch(/"beta" -> "gamma" \[label="uses"\]/);
   });
 
+  it('escapes backslashes and quotes in DOT names, so Graphviz shows them as written', async () => {
+    const g = { root: 'a', nodes: [{ id: 'a', name: 'Say "hi" \\ C:\\tmp\\', category: 'x', depth: 0 }], edges: [] };
+    const dot = graphDot(g);
+    expect(dot).toContain('"a" [label="Say \\"hi\\" \\\\ C:\\\\tmp\\\\", penwidth=2];');
+    const { instance } = await import('@viz-js/viz');
+    const svg = (await instance()).renderString(graphDot(g, { nodeUrl: (id) => `tools/${id}.html` }), { format: 'svg' });
+    expect(svg).toContain('>Say &quot;hi&quot; \\ C:\\tmp\\</text>');
+    expect(svg).toContain('xlink:href="tools/a.html"');
+  });
+
   it('ranks by needs met, halves partial values, and puts retired tools last', () => {
     const ranked = chooseTools(tools, parseFilters(['dryRun=true', 'agent=optional'], mini.categories));
     expect(ranked.map((c) => [c.id, c.score])).toEqual([

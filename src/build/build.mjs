@@ -1,9 +1,10 @@
 // Build: bundle the CLI with esbuild, then compile content/ into dist/catalog.
 // The CLI ships as CommonJS bundles: Node starts CommonJS faster than ES modules, and start-up is the
 // product's hot path. main.cjs holds the fast path (show, search, compare); program.cjs (commander, every
-// command), pipeline.cjs (Markdown parsers, index builder), fuse and chalk load only when needed.
+// command), pipeline.cjs (Markdown parsers, index builder), fuse, chalk and site-bundle.cjs (the static site
+// builder: Graphviz, Markdown to HTML) load only when needed. dist/site/ holds the site's browser assets.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -11,7 +12,7 @@ const lazyBundles = {
   name: 'lazy-bundles',
   setup(b) {
     // Dynamic imports of these modules stay separate bundles, loaded with require() on demand.
-    b.onResolve({ filter: /^(\.\.?\/)+(search\/|cli\/|store\/)?(program|pipeline|fuse-bundle|chalk-bundle)\.js$/ }, (args) => ({ path: `./${args.path.split('/').pop().slice(0, -3)}.cjs`, external: true }));
+    b.onResolve({ filter: /^(\.\.?\/)+(search\/|cli\/|store\/|site\/)?(program|pipeline|fuse-bundle|chalk-bundle|site-bundle)\.js$/ }, (args) => ({ path: `./${args.path.split('/').pop().slice(0, -3)}.cjs`, external: true }));
   },
 };
 // Build into a fresh folder and swap it in at the end: a CLI running meanwhile never sees half a build.
@@ -26,6 +27,7 @@ await build({
     'chalk-bundle': 'src/render/chalk-bundle.ts',
     'compile-content': 'src/build/compile-content.ts',
     'parse-worker': 'src/store/parse-worker.ts',
+    'site-bundle': 'src/site/site-bundle.ts',
   },
   outdir: out,
   outExtension: { '.js': '.cjs' },
@@ -41,6 +43,18 @@ await build({
   plugins: [lazyBundles],
   logLevel: 'warning',
 });
+// The static site's browser scripts: classic scripts (IIFE), so pages work from file://.
+await build({
+  entryPoints: { app: 'src/site/client/app.ts', search: 'src/site/client/search.ts', theme: 'src/site/client/theme.ts' },
+  outdir: `${out}/site`,
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['chrome100', 'firefox100', 'safari15'],
+  minify: true,
+  logLevel: 'warning',
+});
+copyFileSync('src/site/assets/site.css', `${out}/site/site.css`);
 execFileSync(process.execPath, [`${out}/compile-content.cjs`, 'content', `${out}/catalog`], { stdio: 'inherit' });
 // The man page comes from the program itself (commands, flags, help topics), so it never drifts.
 writeFileSync(`${out}/devops-kb.1`, execFileSync(process.execPath, [`${out}/main.cjs`, '__man'], { encoding: 'utf8' }));

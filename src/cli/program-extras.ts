@@ -1,13 +1,15 @@
 /**
- * Commands beyond the core set (aliases, tags, paths, edit) and the entry points commander does not own:
+ * Commands beyond the core set (aliases, tags, paths, edit, site) and the entry points commander does not own:
  * help topics, `--version` with catalog facts, the hidden `__complete` and `__man`.
  */
+import * as path from 'node:path';
 import type { Command } from 'commander';
 import { dirStore } from '../store/dir-store.js';
 import { aliasesCommand, tagsCommand } from './commands/names.js';
 import { completeCommand, completionLines, type CommandSpec } from './commands/complete.js';
 import { editCommand } from './commands/authoring.js';
 import { pathsCommand, renderPaths } from './commands/paths.js';
+import { siteCommand } from './commands/site.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
 import { HELP_TOPICS } from './help-topics.js';
 import type { Io } from './io.js';
@@ -22,8 +24,25 @@ export function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
-/** Registers aliases, tags, paths and edit on the program. */
+/** Registers aliases, tags, paths, edit and site on the program. */
 export function registerExtras(program: Command, action: ActionFn, pager: (cmd: Command) => boolean): void {
+  program
+    .command('site')
+    .description('write the whole catalog (built-in and your notes) as a self-contained static site into a new or empty folder')
+    .argument('<out>', 'folder to create (or an existing empty one)')
+    .option('--no-graphs', 'leave out the relation graphs (faster)')
+    .addHelpText('after', `${examples(['devops-kb site public', 'DEVOPS_KB_PATH=~/team-notes devops-kb site /srv/www/devops-kb', 'devops-kb site out && xdg-open out/index.html'])}
+Pages: index.html, tools/<id>.html, categories/<id>.html, compare.html?tools=a,b, search.html?q=words.
+The folder works from file:// and under any path of a static web server; it makes no outside request.
+`)
+    .action(
+      action(async (ctx, cmd) => {
+        const result = await siteCommand(ctx, cmd.args[0], cmd.opts());
+        if (ctx.json) emitJson(ctx, result);
+        else ctx.io.stdout.write(`wrote ${result.pages} pages (${result.tools} tools, ${result.categories} categories, ${result.graphs} graphs) to ${result.out} in ${(result.ms / 1000).toFixed(1)} s; open ${path.join(result.out, 'index.html')}\n`);
+      }),
+    );
+
   program
     .command('aliases')
     .description('every alias and the tool it names (abbreviations, CLI names, old names)')

@@ -46,6 +46,7 @@ Commands:
   edit <tool>              open a note in $EDITOR (a built-in one is copied to your folder)
   paths                    content folders, cache and config in effect, and overrides
   completion <shell>       print a bash, zsh or fish completion script
+  site <out>               write the catalog as a static, offline website
 
 Examples:
   $ devops-kb show ansible

@@ -95,13 +95,24 @@ export function graphMermaid(g: Graph): string {
   return lines.join('\n') + '\n';
 }
 
-/** A Graphviz digraph; `dot -Tsvg` renders it. */
-export function graphDot(g: Graph): string {
+export interface DotOptions {
+  /** A link for each node (the static site). */
+  nodeUrl?: (id: string) => string;
+  /** Label edges with their relation (default); without, line styles alone tell them apart and layout is much faster. */
+  edgeLabels?: boolean;
+}
+
+/** A Graphviz digraph; `dot -Tsvg` renders it. `opts` serve the static site: node links, unlabelled edges. */
+export function graphDot(g: Graph, opts: DotOptions = {}): string {
   const lines = ['digraph devops_kb {', '  rankdir=LR;', '  node [shape=box, style=rounded];'];
-  for (const n of g.nodes) lines.push(`  "${quote(n.id)}" [label="${quote(n.name)}"${n.id === g.root ? ', penwidth=2' : ''}];`);
+  for (const n of g.nodes) {
+    const url = opts.nodeUrl ? `, URL="${quote(opts.nodeUrl(n.id))}", tooltip="${quote(n.name)}"` : '';
+    lines.push(`  "${quote(n.id)}" [label="${quote(n.name)}"${n.id === g.root ? ', penwidth=2' : ''}${url}];`);
+  }
   for (const e of g.edges) {
     const style = e.kind === 'alternative' ? ', style=dashed, dir=none' : e.kind === 'integrates' ? ', style=dotted' : '';
-    lines.push(`  "${quote(e.from)}" -> "${quote(e.to)}" [label="${LABEL[e.kind]}"${style}];`);
+    const label = opts.edgeLabels === false ? `tooltip="${LABEL[e.kind]}"` : `label="${LABEL[e.kind]}"`;
+    lines.push(`  "${quote(e.from)}" -> "${quote(e.to)}" [${label}${style}];`);
   }
   lines.push('}');
   return lines.join('\n') + '\n';
