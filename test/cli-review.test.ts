@@ -252,3 +252,17 @@ describe('small things a new user trips over (D16, D21, D22, D23, D24)', () => {
     expect(stacked).toMatch(/^≠ \S/m);
   });
 });
+
+describe('JSON shapes keep their keys (D23)', () => {
+  it('lint, categories and completion print the same keys every time', () => {
+    const notes = path.join(tmp, 'jsonlint');
+    mkdirSync(path.join(notes, 'tools'), { recursive: true });
+    writeFileSync(path.join(notes, 'tools', 'j1.md'), '---\nid: j1\nname: J1\ncategory: ci-cd\nsummary: x\nfacets:\n  scope: nope\n---\n');
+    const problems = JSON.parse(pipe(['lint', notes, '--json']).stdout) as Record<string, unknown>[];
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) expect(Object.keys(p).sort()).toEqual(['column', 'file', 'hint', 'line', 'message', 'severity']);
+    const cats = JSON.parse(pipe(['categories', '--json']).stdout) as { facets: Record<string, unknown>[] }[];
+    for (const f of cats.flatMap((c) => c.facets)) expect(Object.keys(f).sort()).toEqual(['key', 'label', 'question', 'type', 'values']);
+    expect(JSON.parse(pipe(['completion', 'fish', '--json']).stdout)).toMatchObject({ shell: 'fish', script: expect.stringContaining('__complete') });
+  });
+});

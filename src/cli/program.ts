@@ -164,7 +164,7 @@ export function buildProgram(io: Io): Command {
           return;
         }
         const cats = await categoriesCommand(ctx);
-        if (ctx.json) emitJson(ctx, cats.map((c) => ({ id: c.id, name: c.name, count: c.count, secondary: c.secondary ?? 0, summary: c.summary, facets: c.facets.map((f) => ({ key: f.key, label: f.label, type: f.type, ...(f.values ? { values: f.values } : {}) })) })));
+        if (ctx.json) emitJson(ctx, cats.map((c) => ({ id: c.id, name: c.name, count: c.count, secondary: c.secondary ?? 0, summary: c.summary, facets: c.facets.map((f) => ({ key: f.key, label: f.label, type: f.type, values: f.values ?? null, question: f.question ?? null })) })));
         else emitText(ctx, renderCategories(cats, ctx.render), pager(cmd));
       }),
     );
@@ -178,7 +178,8 @@ export function buildProgram(io: Io): Command {
     .action(
       action(async (ctx, cmd) => {
         const result = await lintCommand(ctx, cmd.args, cmd.opts());
-        if (ctx.json) emitJson(ctx, result.problems.map(({ file, line, column, severity, message, hint }) => ({ file, line, column, severity, message, ...(hint ? { hint } : {}) })));
+        // Every key always present (hint null when there is none), so jq filters need no guards.
+        if (ctx.json) emitJson(ctx, result.problems.map(({ file, line, column, severity, message, hint }) => ({ file, line, column, severity, message, hint: hint ?? null })));
         else {
           for (const p of result.problems) {
             ctx.io.stdout.write(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${sanitize(p.message)}\n`);
@@ -283,7 +284,9 @@ export function buildProgram(io: Io): Command {
       action(async (ctx, cmd) => {
         const shell = cmd.args[0]!;
         if (!['bash', 'zsh', 'fish'].includes(shell)) throw new UsageError(`no completion for '${shell}'`, { hint: 'choose bash, zsh or fish' });
-        ctx.io.stdout.write(shell === 'bash' ? bashCompletion() : shell === 'zsh' ? zshCompletion() : fishCompletion());
+        const script = shell === 'bash' ? bashCompletion() : shell === 'zsh' ? zshCompletion() : fishCompletion();
+        if (ctx.json) emitJson(ctx, { shell, script });
+        else ctx.io.stdout.write(script);
       }),
     );
 
