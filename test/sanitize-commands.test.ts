@@ -16,7 +16,7 @@ const commands: { args: string[]; shows: string[]; ttyOnly?: boolean; uncolored?
   { args: ['show', 'hostile-a'], shows: ['Hostile RED — Hostile Category', 'Title and a link click with bidi evil and isolates and marks.', 'Evil hidden Corp', 'sweet sour x', 'OSC title done, marked.', 'Raw bytes: and red and iso and mark.'] },
   { args: ['search', 'sneaky'], shows: ['Hostile RED · hostile-cat', 'Title  and a link click with bidi evil and isolates and marks.', 'Calm B · hostile-cat'] },
   { args: ['compare', 'hostile-a', 'hostile-b'], shows: ['Hostile RED vs Calm B — facets of Hostile Category', 'Flavour blink', 'sweet  sour x', 'cleared screens'] },
-  { args: ['compare', 'hostile-a', 'hostile-b', '--format', 'markdown'], shows: ['| | Hostile RED | Calm B |', '| ≠ **Flavour blink** | sweet  sour x | plain |', 'Facets of Hostile Category.'] },
+  { args: ['compare', 'hostile-a', 'hostile-b', '--format', 'markdown'], shows: ['| | Hostile RED | Calm B |', '| ≠ **Flavour blink** | sweet  sour x | plain |', 'Facets of Hostile Category.'], uncolored: true },
   { args: ['related', 'hostile-a'], shows: ['Hostile RED (hostile-a): relations'] },
   { args: ['choose', 'hostile-cat', '--need', 'mode=push'], shows: ['1. Hostile RED (hostile-a) — 1/1', 'you want cleared screens reordered', '2. Calm B (hostile-b)'] },
   { args: ['categories'], shows: ['Hostile Category (2) — Category summary  with isolate'] },
