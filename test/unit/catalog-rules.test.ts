@@ -13,9 +13,10 @@ import { graphAround, graphOfCategory, relationsOf } from '../../src/catalog/rel
 import { toSummary, type FacetDef, type ToolSummary } from '../../src/catalog/types.js';
 import { UsageError } from '../../src/errors.js';
 import { miniCatalog } from './fixture.js';
+import { lazy, lazyArray } from './lazy.js';
 
-const catalog = miniCatalog();
-const tools = catalog.tools.map(toSummary);
+const catalog = lazy(miniCatalog);
+const tools = lazyArray(() => catalog.tools.map(toSummary));
 const byId = (id: string) => tools.find((t) => t.id === id)!;
 const where = (...exprs: string[]) => applyFilters(tools, parseFilters(exprs, catalog.categories)).map((t) => t.id);
 const usage = (expr: string) => {
@@ -193,9 +194,9 @@ describe('facet values', () => {
 });
 
 describe('comparison rows', () => {
-  const alpha = byId('alpha');
-  const twin: ToolSummary = { ...alpha, id: 'twin', name: 'Twin', facets: { ...alpha.facets, platforms: ['Windows', 'LINUX'], dsl: 'yaml' }, pickWhen: null, related: { alternatives: ['beta'], uses: [], integrates: [] } };
-  const c = buildComparison([alpha, twin], catalog.categories);
+  const alpha = lazy(() => byId('alpha'));
+  const twin: ToolSummary = lazy(() => ({ ...alpha, id: 'twin', name: 'Twin', facets: { ...alpha.facets, platforms: ['Windows', 'LINUX'], dsl: 'yaml' }, pickWhen: null, related: { alternatives: ['beta'], uses: [], integrates: [] } }));
+  const c = lazy(() => buildComparison([byId('alpha'), { ...twin }], catalog.categories));
   const row = (key: string) => c.rows.find((r) => r.key === key);
 
   it('counts lists equal in another order or case, and text equal in another case, as the same', () => {

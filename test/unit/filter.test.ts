@@ -3,9 +3,10 @@ import { applyFilters, parseFilters } from '../../src/catalog/filter.js';
 import { toSummary } from '../../src/catalog/types.js';
 import { UsageError } from '../../src/errors.js';
 import { miniCatalog } from './fixture.js';
+import { lazy, lazyArray } from './lazy.js';
 
-const catalog = miniCatalog();
-const tools = catalog.tools.map(toSummary);
+const catalog = lazy(miniCatalog);
+const tools = lazyArray(() => catalog.tools.map(toSummary));
 const where = (...exprs: string[]) => applyFilters(tools, parseFilters(exprs, catalog.categories)).map((t) => t.id);
 
 describe('facet filters', () => {

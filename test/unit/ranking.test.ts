@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, searcher, type ToolSpec } from './notes.js';
+import { lazy } from './lazy.js';
 
 const categories = [
   { id: 'orchestration', name: 'Orchestration' },
@@ -47,8 +48,9 @@ const tools: ToolSpec[] = [
   { id: 'brollout', category: 'packaging', summary: 'Rolls out releases in steps.', body: 'Supports canary steps.\n\n## Weaknesses\nSlow analysis.' },
 ];
 
-const catalog = buildCatalog(categories, tools);
-const { ids, run } = searcher(catalog);
+const search = lazy(() => searcher(buildCatalog(categories, tools)));
+const ids = (q: string) => search.ids(q);
+const run = (q: string) => search.run(q);
 
 describe('ranking rules', () => {
   it('exact name: the tool a query names comes first, far ahead of tools that only mention it', () => {

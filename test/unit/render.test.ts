@@ -11,8 +11,9 @@ import { colorThemeFrom, plainTheme } from '../../src/render/theme.js';
 const colorTheme = () => colorThemeFrom(new Chalk({ level: 1 }));
 import { stringWidth, wrap } from '../../src/render/width.js';
 import { miniCatalog } from './fixture.js';
+import { lazy, lazyArray } from './lazy.js';
 
-const catalog = miniCatalog();
+const catalog = lazy(miniCatalog);
 const widest = (s: string) => Math.max(...s.split('\n').map(stringWidth));
 
 describe('wrap', () => {
@@ -58,7 +59,7 @@ describe('sanitize', () => {
 });
 
 describe('renderTool', () => {
-  const alpha = catalog.tools.find((t) => t.id === 'alpha')!;
+  const alpha = lazy(() => catalog.tools.find((t) => t.id === 'alpha')!);
 
   it('lays out facts, facets, sections and relations', () => {
     const out = renderTool(alpha, catalog.categories, { width: 80, theme: plainTheme });
@@ -88,8 +89,8 @@ describe('renderTool', () => {
 });
 
 describe('comparison', () => {
-  const tools = catalog.tools.map(toSummary);
-  const c = buildComparison(tools.filter((t) => t.id !== 'gamma'), catalog.categories);
+  const tools = lazyArray(() => catalog.tools.map(toSummary));
+  const c = lazy(() => buildComparison(tools.filter((t) => t.id !== 'gamma'), catalog.categories));
 
   it('uses the category facets in order, then common rows, and marks differences', () => {
     expect(c.categories).toEqual(['config-mgmt']);

@@ -15,7 +15,7 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'devops-kb-cache-unit-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const builtin = path.join(tmp, 'builtin');
-writeArtifacts(builtin, compileArtifacts(miniCatalog(), []));
+let built = false;
 
 const note = (id: string, year: number) => `---\nid: ${id}\nname: ${id.toUpperCase()}\ncategory: config-mgmt\nsummary: Team tool ${id}.\nfirstRelease: ${year}\n---\n\n## Overview\nInternal.\n`;
 const past = (Date.now() - 120_000) / 1000;
@@ -39,7 +39,14 @@ function write(id: string, year: number, mtime: number): string {
   return file;
 }
 
-const open = (quick?: string[]) => openUserCatalog(builtin, [dir], cache, quick);
+/** The built-in catalog of the mini fixture, compiled on first use (inside a test). */
+function builtinDir(): string {
+  if (!built) writeArtifacts(builtin, compileArtifacts(miniCatalog(), []));
+  built = true;
+  return builtin;
+}
+
+const open = (quick?: string[]) => openUserCatalog(builtinDir(), [dir], cache, quick);
 
 describe('user cache freshness', () => {
   it('parses every note once, then nothing while nothing changes', async () => {
@@ -123,7 +130,7 @@ describe('user cache freshness', () => {
     expect((await open()).reparsed).toBe(3);
     const other = path.join(tmp, `other-${n}`);
     mkdirSync(path.join(other, 'tools'), { recursive: true });
-    const both = await openUserCatalog(builtin, [dir, other], cache);
+    const both = await openUserCatalog(builtinDir(), [dir, other], cache);
     expect(both.reparsed).toBe(3);
     expect(readdirSync(cache)).toHaveLength(2);
   });
