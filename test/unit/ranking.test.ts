@@ -50,7 +50,7 @@ const tools: ToolSpec[] = [
 
 const search = lazy(() => searcher(buildCatalog(categories, tools)));
 const ids = (q: string) => search.ids(q);
-const run = (q: string) => search.run(q);
+const run = (q: string, opts = {}) => search.run(q, opts);
 
 describe('ranking rules', () => {
   it('exact name: the tool a query names comes first, far ahead of tools that only mention it', () => {
@@ -117,5 +117,43 @@ describe('ranking rules', () => {
     const ranked = ids('orchestration without kube');
     expect(ranked[0]).toBe('nomadic');
     expect(ranked.indexOf('kube')).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * Exact ranked hits and scores for queries across every rule on the fixture above: a characterization of
+ * today's ranking, so that any change to its arithmetic (field weights, BM25, phrase factors, boosts,
+ * floors, weak marks) shows up. When tuning on purpose, check the new order is right and update these.
+ */
+const PINNED: Record<string, { total: number; hits: [string, number, boolean][] }> = {
+  "kube": { total: 1, hits: [["kube", 62.357, false]] },
+  "kube charty": { total: 3, hits: [["charty", 20.327, false], ["kube", 16.208, false], ["bundler", 10.716, false]] },
+  "service mesh": { total: 5, hits: [["ambienty", 10.572, false], ["meshy", 10.572, false], ["discoverer", 8.045, false], ["keeper-new", 1.587, true], ["keeper-old", 1.349, true]] },
+  "onmadic": { total: 1, hits: [["nomadic", 5.887, false]] },
+  "kube alternative": { total: 4, hits: [["nomadic", 13.023, false], ["kube", 1.208, true], ["charty", 1.188, true], ["bundler", 1.165, true]] },
+  "key-value registry leader election": { total: 2, hits: [["keeper-new", 28.189, false], ["keeper-old", 23.961, false]] },
+  "proxy without sidecar": { total: 2, hits: [["ambienty", 2.369, false], ["meshy", 0.917, true]] },
+  "mesh without sidecar": { total: 3, hits: [["ambienty", 4.011, false], ["discoverer", 2.291, false], ["meshy", 1.003, true]] },
+  "orchestration without kube": { total: 2, hits: [["nomadic", 6.944, false], ["kube", 2.43, true]] },
+  "canary": { total: 2, hits: [["brollout", 1.863, false], ["arollout", 0.745, true]] },
+  "kubee": { total: 3, hits: [["kube", 1.65, false], ["charty", 1.623, false], ["bundler", 1.592, false]] },
+  "charts kube": { total: 3, hits: [["charty", 10.26, false], ["kube", 1.208, true], ["bundler", 1.165, true]] },
+  "package manager for kube": { total: 1, hits: [["charty", 17.475, false]] },
+  "rolls out releases steps": { total: 2, hits: [["arollout", 20.399, false], ["brollout", 20.399, false]] },
+  "encrypts traffic pods": { total: 2, hits: [["ambienty", 13.872, false], ["meshy", 3.347, true]] },
+};
+
+describe('ranking, pinned', () => {
+  it.each(Object.entries(PINNED))('%s', (q, want) => {
+    const r = run(q);
+    expect({ total: r.total, hits: r.hits.map((h) => [h.id, h.score, h.weak]) }).toEqual(want);
+  });
+
+  it('cuts to the limit and counts what passed the floor', () => {
+    const r = search.run('service mesh', { limit: 2 });
+    expect(r.hits.map((h) => h.id)).toEqual(['ambienty', 'meshy']);
+    expect(r.total).toBe(5);
+    expect(search.run('service mesh', { categories: ['service-discovery'] }).hits.map((h) => h.id)).toEqual(['discoverer', 'keeper-new', 'keeper-old']);
+    expect(search.run('service mesh', { categories: ['service-mesh', 'packaging'] }).hits.map((h) => h.id)).toEqual(['ambienty', 'meshy']);
   });
 });
