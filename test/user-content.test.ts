@@ -46,6 +46,7 @@ describe('user content (DEVOPS_KB_PATH, --content)', () => {
   it('takes --content for one call', async () => {
     const r = await run(['show', 'acme-deployer', '--content', USER, '--json'], { env: { XDG_CACHE_HOME: cache } });
     expect(r.code).toBe(0);
+    expect(json<{ id: string; name: string }>(r)).toMatchObject({ id: 'acme-deployer', name: 'Acme Deployer' });
   });
 
   it('shows a note full of escape sequences as plain text, and keeps JSON as data', async () => {
@@ -155,6 +156,23 @@ describe('broken notes', () => {
 });
 
 describe('cache freshness', () => {
+  it('sees a same-size edit through show (quick path) and list (full scan)', async () => {
+    for (const [first, second] of [[['show', 'acme-deployer', '--json'], ['list', '--where', 'firstRelease=2016', '--json']], [['list', '--json'], ['show', 'acme-deployer', '--json']]] as const) {
+      const dir = copyUserNotes(`same-size-${first[0]}`);
+      const e = env([dir]);
+      const file = path.join(dir, 'tools', 'acme-deployer.md');
+      const before = readFileSync(file, 'utf8');
+      expect(before).toMatch(/^firstRelease: 2015$/m);
+      expect((await run([...first], { env: e })).code).toBe(0);
+      editNote(file, 'firstRelease: 2015', 'firstRelease: 2016');
+      expect(readFileSync(file, 'utf8').length).toBe(before.length);
+      const r = json<{ id: string; firstRelease?: number } | { id: string }[]>(await run([...second], { env: e }));
+      if (Array.isArray(r)) expect(r.map((t) => t.id)).toContain('acme-deployer');
+      else expect(r.firstRelease).toBe(2016);
+      expect(json<{ firstRelease: number }>(await run(['show', 'acme-deployer', '--json'], { env: e })).firstRelease).toBe(2016);
+    }
+  });
+
   it('finds an alias added to another note since the last call, and a new note', async () => {
     const dir = copyUserNotes('fresh');
     const e = env([dir]);
