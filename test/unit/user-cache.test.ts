@@ -135,9 +135,78 @@ describe('user cache freshness', () => {
     expect(readdirSync(cache)).toHaveLength(2);
   });
 
+  it('sees an edit made right after a check on the quick path (the check trusts only older notes)', async () => {
+    await open();
+    // No mtime in the future this time: the edit lands within the same second as the check.
+    const file = path.join(dir, 'tools', 'two.md');
+    writeFileSync(file, note('two', 2018));
+    const quick = await open(['two']);
+    expect(quick.store.tool('two').firstRelease).toBe(2018);
+  });
+
+  it('ignores files that are not notes', async () => {
+    await open();
+    writeFileSync(path.join(dir, 'tools', 'README.txt'), 'not a note');
+    const next = await open();
+    expect(next.reparsed).toBe(0);
+    expect(next.store.manifest().problems).toEqual([]);
+  });
+
+  it('keeps user categories, and reports broken notes on every rebuild, reused from the cache', async () => {
+    mkdirSync(path.join(dir, 'categories'));
+    writeFileSync(path.join(dir, 'categories', 'team.md'), '---\nid: team\nname: Team tools\nsummary: Ours.\n---\n\n## Overview\nOurs.\n');
+    writeFileSync(path.join(dir, 'tools', 'mine.md'), '---\nid: mine\nname: Mine\ncategory: team\nsummary: Ours.\n---\n');
+    writeFileSync(path.join(dir, 'tools', 'bad.md'), '---\nid: bad\ncategory: team\nsummary: No name.\n---\n');
+    const first = await open();
+    expect(first.reparsed).toBe(6);
+    expect(first.store.categories().map((c) => c.id)).toContain('team');
+    expect(first.store.tool('mine').category).toBe('team');
+    const problems = (r: typeof first) => r.store.manifest().problems.map((p) => `${path.basename(p.file)}: ${p.message}`);
+    expect(problems(first)).toEqual(['bad.md: missing required field `name`']);
+    write('two', 2016, later());
+    const next = await open();
+    expect(next.reparsed).toBe(1);
+    expect(problems(next)).toEqual(['bad.md: missing required field `name`']);
+    expect(next.store.categories().map((c) => c.id)).toContain('team');
+  });
+
+  it('lets a later folder override an earlier one, note by note', async () => {
+    const other = path.join(tmp, `override-${n}`);
+    mkdirSync(path.join(other, 'tools'), { recursive: true });
+    writeFileSync(path.join(other, 'tools', 'one.md'), note('one', 2020));
+    const both = await openUserCatalog(builtinDir(), [dir, other], cache);
+    expect(both.reparsed).toBe(4);
+    expect(both.store.tool('one').firstRelease).toBe(2020);
+    expect(both.store.tool('two').firstRelease).toBe(2015);
+    expect(both.store.summaries().filter((t) => t.id === 'one')).toHaveLength(1);
+  });
+
+  it('rebuilds when the built-in catalog changes, or the cached catalog or its state is damaged', async () => {
+    const first = await open();
+    // A damaged state file: the next rebuild parses every note again.
+    writeFileSync(path.join(path.dirname(first.dir), 'state.json'), '{}');
+    write('two', 2016, later());
+    expect((await open()).reparsed).toBe(3);
+    // The cached catalog lost its manifest: rebuilt, even on the quick path.
+    rmSync(path.join(first.dir, 'manifest.json'));
+    const rebuilt = await open(['one']);
+    expect(rebuilt.store.manifest().tools).toBe(6);
+    // A new built-in catalog: the merge is rebuilt from it, on the quick path too.
+    const changed = miniCatalog();
+    changed.tools[0] = { ...changed.tools[0]!, summary: 'A new built-in summary.' };
+    rmSync(builtin, { recursive: true, force: true });
+    writeArtifacts(builtin, compileArtifacts(changed, []));
+    built = true;
+    const fresh = await open(['one']);
+    expect(fresh.store.tool('alpha').summary).toBe('A new built-in summary.');
+    built = false;
+    rmSync(builtin, { recursive: true, force: true });
+  });
+
   it('places the cache under XDG_CACHE_HOME when absolute, else under HOME', () => {
     expect(defaultCacheRoot({ XDG_CACHE_HOME: '/x/cache', HOME: '/home/u' })).toBe(path.join('/x/cache', 'devops-kb'));
     expect(defaultCacheRoot({ XDG_CACHE_HOME: 'relative', HOME: '/home/u' })).toBe(path.join('/home/u', '.cache', 'devops-kb'));
     expect(defaultCacheRoot({ HOME: '/home/u' })).toBe(path.join('/home/u', '.cache', 'devops-kb'));
+    expect(defaultCacheRoot({})).toBe(path.join(process.cwd(), '.cache', 'devops-kb'));
   });
 });
