@@ -66,7 +66,7 @@ describe('evidence', () => {
 describe('index fields', () => {
   it('gives each field its text', () => {
     const alpha = mini.tools.find((t) => t.id === 'alpha')!;
-    const texts = fieldTexts({ ...alpha, sections: [...alpha.sections, { title: 'Weaknesses', markdown: 'Slow.' }, { title: 'When to look elsewhere', markdown: 'Big fleets.' }] }, 'Config management', 'facet words');
+    const texts = fieldTexts({ ...alpha, sections: [...alpha.sections, { title: 'Weaknesses', markdown: 'Slow.', blocks: [] }, { title: 'When to look elsewhere', markdown: 'Big fleets.', blocks: [] }] }, 'Config management', 'facet words');
     expect(texts).toEqual({
       name: 'Alpha Config alpha',
       aliases: 'alf',
