@@ -12,7 +12,7 @@ export const MUTATIONS = [
   { id: 'M03', what: 'RETIRED_FACTOR = 1', file: 'src/search/query.ts', from: 'const RETIRED_FACTOR = 0.85;', to: 'const RETIRED_FACTOR = 1;', tests: [`${U}/ranking.test.ts`, `${U}/search.test.ts`] },
   { id: 'M04', what: 'side-by-side mark always blank', file: 'src/render/compare.ts', from: "const mark = row.same ? '  ' : t.diff('≠ ');", to: "const mark = '  ';", tests: [`${U}/render.test.ts`] },
   { id: 'M05', what: 'list values compared in order (no sort in facetKey)', file: 'src/catalog/facets.ts', from: '.map((v) => v.toLowerCase()).sort())', to: '.map((v) => v.toLowerCase()))', tests: [`${U}/catalog-rules.test.ts`, `${U}/render.test.ts`] },
-  { id: 'M06', what: '--diff ignored', file: 'src/cli/commands/compare.ts', from: 'if (opts.diff) comparison.rows', to: 'if (false) comparison.rows', tests: ['test/program.test.ts', 'test/bin.test.ts'] },
+  { id: 'M06', what: '--diff ignored', file: 'src/cli/commands/compare.ts', from: 'if (opts.diff) comparison.rows', to: 'if (false) comparison.rows', tests: ['test/program.test.ts', 'test/behaviour.test.ts', 'test/bin.test.ts'] },
   { id: 'M07', what: 'bidi isolates U+2066-U+2069 kept', file: 'src/render/sanitize.ts', from: /\\u2066-\\u2069/g, to: '', tests: [`${U}/sanitize.test.ts`, 'test/sanitize-commands.test.ts'] },
   { id: 'M08', what: 'search summary not sanitized', file: 'src/render/lists.ts', from: 'wrap(sanitize(r.summary)', to: 'wrap(r.summary', tests: ['test/sanitize-commands.test.ts'] },
   { id: 'M09', what: 'NotFoundError exits 2', file: 'src/errors.ts', from: 'super(message, ExitCode.notFound, details);', to: 'super(message, ExitCode.usage, details);', tests: ['test/program.test.ts', 'test/bin.test.ts'] },
@@ -23,7 +23,7 @@ export const MUTATIONS = [
   { id: 'M14', what: '<= evaluated as <', file: 'src/catalog/filter.ts', from: "f.op === '<=' ? n <= w", to: "f.op === '<=' ? n < w", tests: [`${U}/filter.test.ts`, `${U}/catalog-rules.test.ts`] },
   { id: 'M15', what: '!= on lists: some element differs', file: 'src/catalog/filter.ts', from: "if (f.op === '!=') return !items.some((v) => matchOne(v, { ...f, op: '=' }));", to: "if (f.op === '!=') return items.some((v) => !matchOne(v, { ...f, op: '=' }));", tests: [`${U}/filter.test.ts`, `${U}/catalog-rules.test.ts`] },
   { id: 'M16', what: 'fast-path search keeps only the last word', file: 'src/cli/fast.ts', from: 'searchAction(p.positional, {}, pager)', to: 'searchAction(p.positional.slice(-1), {}, pager)', tests: ['test/bin.test.ts'] },
-  { id: 'M17', what: 'search --category not passed to the ranking', file: 'src/cli/commands/search.ts', from: 'search(index, query, { categories, limit:', to: 'search(index, query, { limit:', tests: ['test/program.test.ts'] },
+  { id: 'M17', what: 'search --category not passed to the ranking', file: 'src/cli/commands/search.ts', from: 'search(index, query, { categories, limit:', to: 'search(index, query, { limit:', tests: ['test/program.test.ts', 'test/behaviour.test.ts'] },
   { id: 'M18', what: '~ behaves as =', file: 'src/catalog/filter.ts', from: 'return text.includes(want);', to: 'return text === want;', tests: [`${U}/filter.test.ts`, `${U}/catalog-rules.test.ts`] },
   { id: 'M19', what: 'per-note cache never reused', file: 'src/store/user-cache.ts', from: 'if (prev && prev.mtimeMs === st.mtimeMs && prev.size === st.size) {', to: 'if (false) {', tests: [`${U}/user-cache.test.ts`] },
   // Extra probes from the review and the newer precision rules.
