@@ -1,11 +1,22 @@
 /**
- * Values built on first use. Fixtures built at import time run outside any test, so mutation testing
- * (StrykerJS attributes coverage per test) would count the code that builds them as "static" and rerun
- * every test for each of its mutants; built lazily, that code runs inside the first test that needs it.
+ * Fixtures built inside the test that uses them, once per test. Fixtures built at import time run outside
+ * any test, and fixtures shared between tests run inside the first one only: mutation testing (StrykerJS
+ * attributes coverage per test) would then count their code as static, or run its mutants against one
+ * test. Rebuilt for each test (the fixtures are small), every test that uses a fixture covers its code.
  */
+import { expect } from 'vitest';
+
 function proxy<T extends object>(target: T, build: () => T): T {
   let value: T | undefined;
-  const real = () => (value ??= build());
+  let builtFor: string | undefined;
+  const real = () => {
+    const test = expect.getState().currentTestName ?? '';
+    if (value === undefined || builtFor !== test) {
+      value = build();
+      builtFor = test;
+    }
+    return value;
+  };
   return new Proxy(target, {
     get: (_, k) => {
       const v = Reflect.get(real(), k) as unknown;
@@ -23,8 +34,8 @@ function proxy<T extends object>(target: T, build: () => T): T {
   });
 }
 
-/** A lazily built object. */
+/** An object built for each test that uses it. */
 export const lazy = <T extends object>(build: () => T): T => proxy({} as T, build);
 
-/** A lazily built array (Array.isArray holds for it). */
+/** An array built for each test that uses it (Array.isArray holds for it). */
 export const lazyArray = <T>(build: () => T[]): T[] => proxy([] as T[], build);
