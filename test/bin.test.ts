@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { ROOT, run } from './helpers.js';
 
 const BIN = path.join(ROOT, 'bin', 'devops-kb');
 const exec = (args: string[], env: Record<string, string> = {}) =>
@@ -56,29 +56,67 @@ describe('the installed binary, as a user runs it', () => {
   });
 });
 
+describe('the fast path (show, search, compare without commander) against the full program', () => {
+  // The binary takes cli/fast.ts for these; runProgram (what in-process tests call) never does. Same args,
+  // same bytes out and the same exit code.
+  const cases = [
+    ['show', 'k8s', '--json'],
+    ['show', 'ansible'],
+    ['search', 'service', 'discovery', '--json'],
+    ['search', 'local', 'kubernetes', 'cluster', '--json'],
+    ['search', 'local', 'kubernetes', 'cluster'],
+    ['search', 'zzqxv', 'wplk', '--json'],
+    ['compare', 'chef', 'puppet', '--json'],
+    ['compare', 'chef', 'puppet', '--diff', '--json'],
+    ['compare', 'chef', 'puppet', '-d'],
+    ['compare', 'consul', 'etcd', 'zookeeper'],
+    ['show', 'kubernets'],
+  ];
+  for (const args of cases) {
+    it(args.join(' '), async () => {
+      const bin = exec(args, { COLUMNS: '100' });
+      const inProcess = await run(args, { env: { COLUMNS: '100' } });
+      expect(bin.stdout).toBe(inProcess.stdout);
+      expect(bin.status).toBe(inProcess.code);
+      expect(bin.stderr).toBe(inProcess.stderr);
+    });
+  }
+
+  it('answers multi-word searches with every word, and --diff with differing rows only', () => {
+    const local = JSON.parse(exec(['search', 'local', 'kubernetes', 'cluster', '--json']).stdout) as { id: string }[];
+    expect(local.slice(0, 3).map((h) => h.id)).toContain('minikube');
+    const diff = JSON.parse(exec(['compare', 'chef', 'puppet', '--diff', '--json']).stdout) as { rows: { same: boolean }[] };
+    const all = JSON.parse(exec(['compare', 'chef', 'puppet', '--json']).stdout) as { rows: { same: boolean }[] };
+    expect(diff.rows.every((r) => !r.same)).toBe(true);
+    expect(diff.rows.length).toBeLessThan(all.rows.length);
+  });
+});
+
 describe('at a terminal (through a pseudo-terminal)', () => {
   const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  // On CI these tests must run: a missing `script` (util-linux) fails them instead of skipping them.
+  const ttyTests = hasScript || Boolean(process.env.CI);
   const tty = (cmd: string, env: Record<string, string> = {}) =>
     spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', TERM: 'xterm', COLUMNS: '80', LINES: '24', ...env } });
   const cli = `"${process.execPath}" "${BIN}"`;
 
-  it.runIf(hasScript)('uses color, and NO_COLOR turns it off', () => {
+  it.runIf(ttyTests)('uses color, and NO_COLOR turns it off', () => {
     expect(tty(`${cli} show ansible --no-pager`).stdout).toContain('\x1b[');
     expect(tty(`${cli} show ansible --no-pager`, { NO_COLOR: '1' }).stdout).not.toContain('\x1b[');
   });
 
-  it.runIf(hasScript)('pages long output through $PAGER, unless --no-pager', () => {
+  it.runIf(ttyTests)('pages long output through $PAGER, unless --no-pager', () => {
     const paged = tty(`${cli} show ansible --color never`, { PAGER: 'sed s/^/PAGED:/' });
     expect(paged.stdout).toMatch(/PAGED:Ansible/);
     expect(tty(`${cli} show ansible --color never --no-pager`, { PAGER: 'sed s/^/PAGED:/' }).stdout).not.toMatch(/PAGED:/);
   });
 
-  it.runIf(hasScript)('falls back to plain output when the pager cannot start', () => {
+  it.runIf(ttyTests)('falls back to plain output when the pager cannot start', () => {
     const r = tty(`${cli} show ansible --color never`, { PAGER: 'definitely-not-a-pager-xyz' });
     expect(r.stdout).toMatch(/Ansible — /);
   });
 
-  it.runIf(hasScript)('groups list output by category at a terminal', () => {
+  it.runIf(ttyTests)('groups list output by category at a terminal', () => {
     const r = tty(`${cli} list --category monitoring --no-pager --color never`);
     expect(r.stdout).toMatch(/Monitoring \(\d+\)/);
   });

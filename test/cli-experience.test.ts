@@ -121,6 +121,11 @@ describe('categories and list at a terminal', () => {
 
   it('filters list by tag', async () => {
     const r = await run(['list', '--tag', 'gitops']);
-    expect(r.stdout.trim().split('\n').length).toBeGreaterThan(0);
+    expect(r.code).toBe(0);
+    const ids = r.stdout.trim().split('\n');
+    expect(ids).toContain('argo-cd');
+    expect(ids).toContain('flux');
+    expect(ids).not.toContain('ansible');
+    expect(ids.every((id) => /^[a-z0-9-]+$/.test(id))).toBe(true);
   });
 });

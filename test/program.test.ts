@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stringWidth } from '../src/render/width.js';
 import { json, run } from './helpers.js';
 
 interface ShowJson {
@@ -49,6 +50,8 @@ describe('show', () => {
     const r = await run(['show', 'no-such-tool-xyz']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/unknown tool/);
+    expect(r.stderr).not.toMatch(/Did you mean/);
+    expect(r.stderr).toMatch(/hint: try 'devops-kb search <words>'/);
   });
 });
 
@@ -110,7 +113,7 @@ describe('compare', () => {
     for (const columns of [60, 80, 120]) {
       const r = await run(['compare', 'kubernetes', 'docker-swarm', 'nomad'], { env: { COLUMNS: String(columns) } });
       expect(r.code).toBe(0);
-      for (const line of r.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(columns);
+      for (const line of r.stdout.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
     }
   });
 

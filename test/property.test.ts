@@ -41,12 +41,16 @@ describe('properties', () => {
     );
   });
 
-  it('searches any query without throwing', () => {
+  it('searches any query: at most 10 hits, unique ids, positive scores sorted best first', () => {
     const index = memo.searchIndex();
+    const word = fc.constantFrom('kubernetes', 'service', 'mesh', 'without', 'sidecar', 'no', 'terrafrom', 'k8s', 'docker', 'alternative', 'the', 'zzqx', 'log', 'agentles');
     fc.assert(
-      fc.property(fc.string({ maxLength: 200, unit: 'binary' }), (q) => {
+      fc.property(fc.oneof(fc.string({ maxLength: 200, unit: 'binary' }), fc.array(word, { maxLength: 6 }).map((w) => w.join(' '))), (q) => {
         const hits = runSearch(index, q);
-        expect(Array.isArray(hits)).toBe(true);
+        expect(hits.length).toBeLessThanOrEqual(10);
+        expect(new Set(hits.map((h) => h.id)).size).toBe(hits.length);
+        for (const h of hits) expect(h.score).toBeGreaterThan(0);
+        for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
       }),
       { numRuns: 500 },
     );

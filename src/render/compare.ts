@@ -102,7 +102,7 @@ export function comparisonMarkdown(c: Comparison, categoryNames: string[]): stri
     `|---|${c.tools.map(() => '---').join('|')}|`,
     ...c.rows.map((r) => `| ${r.same ? '' : '≠ '}**${mdCell(r.label)}** | ${c.tools.map((t) => mdCell(cell(r, t.id))).join(' | ')} |`),
   ];
-  const used = categoryNames.length ? `Facets of ${categoryNames.join(', ')}.` : 'No shared category: common fields only.';
+  const used = categoryNames.length ? `Facets of ${sanitize(categoryNames.join(', '))}.` : 'No shared category: common fields only.';
   const notes = comparisonNotes(c, categoryNames).map((n) => `\n${n}`).join('');
   return `${lines.join('\n')}\n\n${used} ≠ marks rows where the tools differ.\n${notes}`;
 }

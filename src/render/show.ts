@@ -50,7 +50,7 @@ export function renderTool(tool: Tool, categories: Category[], opts: RenderOptio
   const o = { ...opts, width };
   const catName = (id: string) => categories.find((c) => c.id === id)?.name ?? id;
   const out: string[] = [];
-  const kind = [tool.category, ...tool.also].map(catName).join(' · ');
+  const kind = [tool.category, ...tool.also].map((id) => sanitize(catName(id))).join(' · ');
   out.push(...wrap(`${sanitize(tool.name)} — ${kind}`, width).map((l) => t.title(l)));
   out.push(...wrap(sanitize(tool.summary), prose.width));
   const notice = retiredNotice(tool);

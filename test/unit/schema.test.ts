@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { assembleCatalog } from '../../src/catalog/assemble.js';
 import { decodeNote, parseCategoryNote, parseToolNote, type ParsedCategoryNote, type ParsedToolNote } from '../../src/catalog/note.js';
+import { lazy } from './lazy.js';
 
-const category = parseCategoryNote(
+const category = lazy(() => parseCategoryNote(
   ['---', 'id: cm', 'name: CM', 'summary: s', 'facets:', '  - { key: agent, label: Agent, type: enum, values: [none, required] }', '  - { key: dryRun, label: Dry run, type: bool }', '  - { key: since, label: Since, type: year }', '  - { key: langs, label: Langs, type: list }', '---', 'body'].join('\n'),
   'categories/cm.md',
-).note as ParsedCategoryNote;
+).note as ParsedCategoryNote);
 
 function tool(id: string, extra: string[] = [], file = `tools/${id}.md`) {
   return parseToolNote(['---', `id: ${id}`, `name: ${id.toUpperCase()}`, 'category: cm', 'summary: A tool.', ...extra, '---', '## Overview', 'Words here.'].join('\n'), file);

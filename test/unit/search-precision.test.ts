@@ -10,6 +10,7 @@ import { parseCategoryNote, parseToolNote, type ParsedCategoryNote, type ParsedT
 import { splitNegated } from '../../src/search/evidence.js';
 import { buildSearchIndex } from '../../src/search/index.js';
 import { search } from '../../src/search/query.js';
+import { lazy } from './lazy.js';
 
 const category = `---
 id: delivery
@@ -42,7 +43,7 @@ const notes = [
   tool('logger', 'Ships logs from every node to a store.', {}, 'Tails files on each host and forwards them in batches. It also reads the logs of each container a runtime writes to disk, and keeps a cursor per file.'),
 ];
 
-const { catalog, problems } = assembleCatalog([
+const built = lazy(() => assembleCatalog([
   {
     name: 'fixture',
     categories: [parseCategoryNote(category, 'categories/delivery.md').note as ParsedCategoryNote],
@@ -52,15 +53,16 @@ const { catalog, problems } = assembleCatalog([
       return parsed.note as ParsedToolNote;
     }),
   },
-]);
-const index = buildSearchIndex(catalog);
-const lookup = buildLookup(catalog.tools);
+]));
+const catalog = lazy(() => built.catalog);
+const index = lazy(() => buildSearchIndex(catalog));
+const lookup = lazy(() => buildLookup(catalog.tools));
 const names = { exact: (n: string) => resolveName(lookup, n) };
 const ids = (q: string) => search(index, q, {}, names).hits.map((h) => h.id);
 
 describe('search precision', () => {
   it('builds its fixture without problems', () => {
-    expect(problems).toEqual([]);
+    expect(built.problems).toEqual([]);
     expect(catalog.tools).toHaveLength(7);
   });
 

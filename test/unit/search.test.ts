@@ -7,11 +7,12 @@ import { fuseMatcher, hasUnknownWord, runSearch } from '../../src/search/query.j
 import { closest, editDistance } from '../../src/text/names.js';
 import { stem, tokenize } from '../../src/search/tokenize.js';
 import { miniCatalog } from './fixture.js';
+import { lazy } from './lazy.js';
 
-const catalog = miniCatalog();
-const index = buildSearchIndex(catalog);
-const lookup = buildLookup(catalog.tools);
-const names = { exact: (n: string) => resolveName(lookup, n), fuzzy: fuseMatcher(Fuse, buildNameIndex(catalog)) };
+const catalog = lazy(miniCatalog);
+const index = lazy(() => buildSearchIndex(catalog));
+const lookup = lazy(() => buildLookup(catalog.tools));
+const names = lazy(() => ({ exact: (n: string) => resolveName(lookup, n), fuzzy: fuseMatcher(Fuse, buildNameIndex(catalog)) }));
 const ids = (q: string, opts = {}) => runSearch(index, q, opts, names).map((h) => h.id);
 
 describe('tokenize', () => {
