@@ -22,7 +22,7 @@ const commands: { args: string[]; shows: string[]; ttyOnly?: boolean; uncolored?
   { args: ['categories'], shows: ['Hostile Category (2) — Category summary  with isolate'] },
   { args: ['categories', 'hostile-cat'], shows: ['Hostile Category (hostile-cat)', 'Flavour blink (flavour): text', 'Which flavour? link here', 'Hostile category, bell  here; OSC  stays out.'] },
   { args: ['list', '--category', 'hostile-cat'], shows: ['Hostile Category (2)', 'Title  and a link click with bidi evil and isolates and marks.'], ttyOnly: true },
-  { args: ['graph', 'hostile-a'], shows: ['hostile-a (Hostile RED)', 'alternative to hostile-b (Calm B)'] },
+  { args: ['graph', 'hostile-a'], shows: ['hostile-a (Hostile RED)', 'alternatives (1)', 'hostile-b (Calm B)'] },
   { args: ['graph', 'hostile-a', '--format', 'dot'], shows: ['"hostile-a" [label="Hostile RED", penwidth=2];', '"hostile-b" [label="Calm B"];'], uncolored: true },
   { args: ['graph', 'hostile-a', '--format', 'mermaid'], shows: ['n_hostile_a["Hostile RED"]', 'n_hostile_b["Calm B"]'], uncolored: true },
 ];

@@ -54,7 +54,7 @@ describe('comparison of empty values', () => {
     const c = buildComparison([byId('alpha'), byId('beta')], catalog.categories);
     expect(c.rows.map((r) => [r.key, r.label])).toEqual([
       ['agent', 'Agent'], ['mode', 'Push or pull'], ['dryRun', 'Dry run'], ['dsl', 'Config language'], ['platforms', 'Platforms'],
-      ['license', 'License'], ['language', 'Language'], ['firstRelease', 'First release'], ['maintainer', 'Maintainer'], ['hosting', 'Hosting'], ['status', 'Status'],
+      ['license', 'License'], ['language', 'Language'], ['firstRelease', 'First release'], ['maintainer', 'Maintainer'], ['hosting', 'Hosting'], ['status', 'Status'], ['lastLicenceChange', 'Last licence change'],
       ['alternatives', 'Alternatives'], ['integrates', 'Integrates with'], ['pickWhen', 'Pick it when'],
     ]);
   });

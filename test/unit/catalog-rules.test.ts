@@ -210,8 +210,8 @@ describe('comparison rows', () => {
     expect(row('pickWhen')).toMatchObject({ same: false, values: { alpha: 'you want no agents', twin: null } });
     expect(row('since')).toBeUndefined();
     expect(row('integrates')).toBeUndefined();
-    expect(c.rows.map((r) => r.key)).toEqual(['agent', 'mode', 'dryRun', 'dsl', 'platforms', 'license', 'language', 'firstRelease', 'maintainer', 'hosting', 'status', 'alternatives', 'pickWhen']);
-    expect(c.rows.map((r) => r.kind)).toEqual(['facet', 'facet', 'facet', 'facet', 'facet', 'common', 'common', 'common', 'common', 'common', 'common', 'relation', 'pick']);
+    expect(c.rows.map((r) => r.key)).toEqual(['agent', 'mode', 'dryRun', 'dsl', 'platforms', 'license', 'language', 'firstRelease', 'maintainer', 'hosting', 'status', 'lastLicenceChange', 'alternatives', 'pickWhen']);
+    expect(c.rows.map((r) => r.kind)).toEqual(['facet', 'facet', 'facet', 'facet', 'facet', 'common', 'common', 'common', 'common', 'common', 'common', 'common', 'relation', 'pick']);
   });
 
   it('lists uses under "Integrates with" and marks differences between the fixture tools', () => {
@@ -227,11 +227,12 @@ describe('comparison rows', () => {
     ]);
   });
 
-  it('never calls the relations or "pick it when" of a single tool the same', () => {
+  it('marks nothing as different when one tool is compared alone (compare --category with one member)', () => {
     const one = buildComparison([alpha], catalog.categories);
-    expect(one.rows.find((r) => r.key === 'pickWhen')?.same).toBe(false);
-    expect(one.rows.find((r) => r.key === 'alternatives')?.same).toBe(false);
-    expect(one.rows.find((r) => r.key === 'license')?.same).toBe(true);
+    expect(one.rows.length).toBeGreaterThan(3);
+    expect(one.rows.every((r) => r.same)).toBe(true);
+    const two = buildComparison([alpha, byId('beta')], catalog.categories);
+    expect(two.rows.find((r) => r.key === 'pickWhen')?.same).toBe(false);
   });
 
   it('uses shared categories, or across categories only the facet keys every tool has', () => {

@@ -78,7 +78,7 @@ describe('tool frontmatter', () => {
 
   it('keeps positions of the keys later checks point at', () => {
     const r = parse(['aliases: [a1, b1]', 'also: [x]', 'facets:', '  agent: none', 'related:', '  alternatives: [p, q]']);
-    expect(r.note?.positions).toEqual({ id: [2, 1], name: [3, 1], category: [4, 1], also: [7, 1], aliases: [6, 1], 'aliases.0': [6, 11], 'aliases.1': [6, 15], 'also.0': [7, 8], 'facets.agent': [9, 3], 'related.alternatives.0': [11, 18], 'related.alternatives.1': [11, 21] });
+    expect(r.note?.positions).toEqual({ id: [2, 1], name: [3, 1], category: [4, 1], also: [7, 1], aliases: [6, 1], 'aliases.0': [6, 11], 'aliases.1': [6, 15], 'also.0': [7, 8], 'facets.agent': [9, 3], 'related.alternatives.0': [11, 18], 'related.alternatives.1': [11, 21], verified: [2, 1] });
   });
 });
 
