@@ -89,7 +89,8 @@ function processIo(): Io {
         return builtin<typeof import('node:tty')>('node:tty').isatty(2);
       },
       // Asked only when stdout is piped: `compare | head` at a 60-column terminal should fit it.
-      columns: () => (builtin<typeof import('node:tty')>('node:tty').isatty(2) ? process.stderr.columns : undefined),
+      // node:tty (it loads node:net) only when fd 2 is a character device at all: a pipe costs one fstat.
+      columns: () => (builtin<Fs>('node:fs').fstatSync(2).isCharacterDevice() && builtin<typeof import('node:tty')>('node:tty').isatty(2) ? process.stderr.columns : undefined),
     },
     // The bundle lives in dist/, beside the compiled catalog.
     builtinDir: `${__dirname}/catalog`,
