@@ -266,3 +266,15 @@ describe('JSON shapes keep their keys (D23)', () => {
     expect(JSON.parse(pipe(['completion', 'fish', '--json']).stdout)).toMatchObject({ shell: 'fish', script: expect.stringContaining('__complete') });
   });
 });
+
+describe('search beyond ASCII (D24)', () => {
+  it('folds accents and finds CJK names and words as written', () => {
+    const notes = path.join(tmp, 'cjk');
+    mkdirSync(path.join(notes, 'tools'), { recursive: true });
+    writeFileSync(path.join(notes, 'tools', 'kanshi.md'), '---\nid: kanshi\nname: 監視ツール\ncategory: monitoring\nsummary: 日本語 の ツール for Überwachung.\n---\n\n## Overview\nText.\n');
+    const first = (q: string) => JSON.parse(pipe(['search', q, '--json'], { DEVOPS_KB_PATH: notes }).stdout)[0]?.id;
+    expect(first('監視ツール')).toBe('kanshi');
+    expect(first('日本語')).toBe('kanshi');
+    expect(first('uberwachung')).toBe('kanshi');
+  });
+});
