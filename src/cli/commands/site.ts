@@ -2,21 +2,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../../errors.js';
+import type { SiteResult } from '../../site/build.js';
 import type { Context } from '../context.js';
 
 export interface SiteOptions {
   graphs?: boolean;
 }
 
-export interface SiteCommandResult {
-  out: string;
-  tools: number;
-  categories: number;
-  pages: number;
-  files: number;
-  graphs: number;
-  ms: number;
-}
+/** What a site build reports: the same figures the site builder returns. */
+export type SiteCommandResult = SiteResult;
 
 export const SITE_EXAMPLE = 'devops-kb site public';
 
