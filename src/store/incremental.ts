@@ -114,36 +114,9 @@ export async function applyChanges(builtinDir: string, root: string, current: No
   // Writes: parsed notes, tool files, lookup shards, delta, then the manifest that names the delta.
   changed.forEach(([file], i) => writeCachedNote(root, file, parsed[i]!));
   const dirty = new Set(state.delta.dirty);
-  const toolShards = new Map<string, [string, Tool | null][]>();
-  for (const [id, t] of [...[...removed].map((id) => [id, null] as const), ...tools.map((t) => [t.id, t] as const)]) {
-    const key = lookupShard(id);
-    toolShards.set(key, [...(toolShards.get(key) ?? []), [id, t]]);
-  }
-  for (const [key, entries] of toolShards) {
-    const name = `toolshards/${key}.json`;
-    const shard = readJsonOrNull<Record<string, Tool>>(path.join(paths.catalog, name)) ?? {};
-    for (const [id, t] of entries) {
-      if (t) shard[id] = t;
-      else delete shard[id];
-    }
-    writeAtomic(path.join(paths.catalog, name), JSON.stringify(shard));
-    dirty.add(name);
-  }
-  const shards = new Map<string, [string, string | null][]>();
-  for (const [n, id] of Object.entries(names)) {
-    const key = lookupShard(n);
-    shards.set(key, [...(shards.get(key) ?? []), [n, id]]);
-  }
-  for (const [key, entries] of shards) {
-    const name = `lookup/${key}.json`;
-    const shard = readJsonOrNull<Record<string, string>>(path.join(paths.catalog, name)) ?? {};
-    for (const [n, id] of entries) {
-      if (id !== null) shard[n] = id;
-      else delete shard[n]; // uncontested: the name was this note's alone
-    }
-    writeAtomic(path.join(paths.catalog, name), JSON.stringify(shard));
-    dirty.add(name);
-  }
+  patchShards(paths.catalog, 'toolshards', [...[...removed].map((id) => [id, null] as const), ...tools.map((t) => [t.id, t] as const)], dirty);
+  // A null id: the name was this note's alone and goes away.
+  patchShards(paths.catalog, 'lookup', Object.entries(names), dirty);
   const lens = fs.readFileSync(path.join(paths.catalog, 'search-lens.bin'));
   const baseLens = new Float32Array(lens.buffer.slice(lens.byteOffset, lens.byteOffset + lens.byteLength));
   const deltaTools = changedIds.map((id) => tools.find((t) => t.id === id) ?? store.tool(id));
@@ -172,4 +145,26 @@ export async function applyChanges(builtinDir: string, root: string, current: No
     delta: { seq, changed: changedIds, removed: [...gonePrev], dirty: [...dirty], parsed: [...new Set([...state.delta.parsed, ...changed.map(([f]) => f)])] },
   });
   return { reparsed: changed.length };
+}
+
+/**
+ * Sets or deletes entries (null deletes) in the JSON shard files `<folder>/<shard>.json`, one read and one
+ * atomic write per shard touched, and records each file as rewritten since the base.
+ */
+function patchShards<T>(catalogDir: string, folder: string, entries: readonly (readonly [string, T | null])[], dirty: Set<string>): void {
+  const byShard = new Map<string, (readonly [string, T | null])[]>();
+  for (const entry of entries) {
+    const key = lookupShard(entry[0]);
+    byShard.set(key, [...(byShard.get(key) ?? []), entry]);
+  }
+  for (const [key, group] of byShard) {
+    const name = `${folder}/${key}.json`;
+    const shard = readJsonOrNull<Record<string, T>>(path.join(catalogDir, name)) ?? {};
+    for (const [k, v] of group) {
+      if (v !== null) shard[k] = v;
+      else delete shard[k];
+    }
+    writeAtomic(path.join(catalogDir, name), JSON.stringify(shard));
+    dirty.add(name);
+  }
 }
