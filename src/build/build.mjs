@@ -35,7 +35,8 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  // DEVOPS_KB_BUILD_MINIFY=0 keeps names readable in CPU profiles.
+  minify: process.env.DEVOPS_KB_BUILD_MINIFY !== '0',
   // import() of the lazy bundles becomes require(): the launcher runs main.cjs through vm.Script (code cache).
   supported: { 'dynamic-import': false },
   // import.meta.url serves only the TypeScript sources (tests); bundles load their modules with require.

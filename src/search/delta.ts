@@ -55,6 +55,7 @@ export function buildDelta(base: SearchIndex, baseLens: Float32Array, catalog: P
         const from = base.offsets[i]!;
         const to = base.offsets[i + 1]!;
         live = to - from;
+        base.fill?.(from, to);
         // A term's postings are in document order: find each masked document by binary search.
         for (const d of maskedDocs) {
           let lo = from;

@@ -54,6 +54,8 @@ export interface SearchIndex {
   /** Term i's postings are pairs [doc, score] from offsets[i] to offsets[i + 1]. */
   offsets: Uint32Array;
   postings: Float32Array;
+  /** Loads postings `from`..`to` (pair numbers) before they are read, when the segment reads them from disk on demand. */
+  fill?: (from: number, to: number) => void;
   /** Field lengths of each document (doc-major, one per field), kept so a delta segment can correct the averages. */
   lens?: Float32Array;
   /** Terms of documents changed since this (base) index was built; their numbers follow the base's. */
@@ -61,7 +63,7 @@ export interface SearchIndex {
 }
 
 /** The term part of an index: a sorted vocabulary and its postings. */
-export type TermSegment = Pick<SearchIndex, 'termsText' | 'termStarts' | 'offsets' | 'postings'>;
+export type TermSegment = Pick<SearchIndex, 'termsText' | 'termStarts' | 'offsets' | 'postings' | 'fill'>;
 
 /** Names for typo-tolerant matching with fuse.js, loaded only when a query needs it. */
 export interface NameIndex {

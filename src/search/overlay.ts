@@ -32,6 +32,7 @@ export function overlay(base: SearchIndex, delta: SearchIndex, masked: Iterable<
     termStarts: base.termStarts,
     offsets: base.offsets,
     postings: base.postings,
+    fill: base.fill,
     delta: segment,
   };
 }

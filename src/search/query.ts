@@ -76,6 +76,7 @@ function addPostings(index: SearchIndex, term: string, scores: Float64Array, fac
     if (i < 0) continue;
     found = true;
     const { offsets, postings } = segment;
+    segment.fill?.(offsets[i]!, offsets[i + 1]!);
     for (let p = offsets[i]!; p < offsets[i + 1]!; p++) {
       const doc = postings[2 * p]!;
       scores[doc]! += postings[2 * p + 1]! * factor;

@@ -3,16 +3,16 @@ import { buildLookup } from '../catalog/lookup.js';
 import { toSummary, type Catalog, type Problem, type Tool } from '../catalog/types.js';
 import { buildNameIndex, buildSearchIndex, type DocTerms } from '../search/index.js';
 import { serializeSearchIndex } from '../search/layout.js';
-import { lookupShard, shardLookup } from './shards.js';
+import { shardLookup, toolShard } from './shards.js';
 import { ARTIFACT_FORMAT, type Manifest } from './types.js';
 
 
 /** The compiled form of a catalog: file name -> contents. Pure, so builds and caches share it. */
-export function compileArtifacts(catalog: Catalog, problems: Problem[], options: { tools?: boolean; toolShards?: boolean; analysed?: DocTerms[] } = {}): Map<string, string | Uint8Array> {
+export function compileArtifacts(catalog: Catalog, problems: Problem[], options: { tools?: boolean; toolShards?: number; analysed?: DocTerms[] } = {}): Map<string, string | Uint8Array> {
   const files = new Map<string, string | Uint8Array>();
   // Warnings are for lint and the build log; the run-time manifest keeps errors only.
   const errors = problems.filter((p) => p.severity === 'error');
-  const manifest: Manifest = { format: ARTIFACT_FORMAT, built: new Date().toISOString().slice(0, 10), tools: catalog.tools.length, categories: catalog.categories.length, problems: errors, ...(options.toolShards ? { toolShards: true } : {}) };
+  const manifest: Manifest = { format: ARTIFACT_FORMAT, built: new Date().toISOString().slice(0, 10), tools: catalog.tools.length, categories: catalog.categories.length, problems: errors, ...(options.toolShards ? { toolShards: options.toolShards } : {}) };
   files.set('manifest.json', JSON.stringify(manifest));
   const lookup = buildLookup(catalog.tools);
   files.set('lookup.json', JSON.stringify(lookup));
@@ -36,14 +36,14 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[], options:
 }
 
 /**
- * What `show` reads: one JSON file per tool (the shipped catalog), or with `sharded` (the user cache, where
- * 10,000 notes would make 10,000 files to create) tools grouped into 256 shards by a hash of their id.
+ * What `show` reads: one JSON file per tool (the shipped catalog), or with `shardBits` (the user cache, where
+ * 10,000 notes would make 10,000 files to create) tools grouped into shards by a hash of their id.
  */
-export function toolFiles(catalog: Catalog, sharded = false): [string, string][] {
-  if (!sharded) return catalog.tools.map((tool) => [`tools/${tool.id}.json`, JSON.stringify(tool)]);
+export function toolFiles(catalog: Catalog, shardBits?: number): [string, string][] {
+  if (!shardBits) return catalog.tools.map((tool) => [`tools/${tool.id}.json`, JSON.stringify(tool)]);
   const shards = new Map<string, Record<string, Tool>>();
   for (const tool of catalog.tools) {
-    const key = lookupShard(tool.id);
+    const key = toolShard(tool.id, shardBits);
     let shard = shards.get(key);
     if (!shard) shards.set(key, (shard = {}));
     shard[tool.id] = tool;

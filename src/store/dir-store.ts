@@ -7,10 +7,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Category, Section, Tool, ToolSummary } from '../catalog/types.js';
 import type { NameIndex, SearchIndex } from '../search/index.js';
-import { deserializeSearchIndex } from '../search/layout.js';
+import { openSearchIndex, readSearchMeta } from '../search/layout.js';
+import { CorruptArtifactError } from './corrupt.js';
+import { lazyBin } from './lazy-bin.js';
 import { applyLookup, applyNames, applySearch, applySummaries, deltaFiles, deltaSegment, type DeltaOverlay } from './delta-files.js';
 import { hashText, writeAtomic } from './files.js';
-import { lookupShard } from './shards.js';
+import { lookupShard, toolShard } from './shards.js';
 import { ARTIFACT_FORMAT, type CatalogStore, type Lookup, type Manifest } from './types.js';
 
 /**
@@ -55,12 +57,7 @@ export function writeArtifacts(
   return written + 1;
 }
 
-/** A compiled artifact could not be read: missing, truncated or not JSON. */
-export class CorruptArtifactError extends Error {
-  constructor(readonly file: string, reason: string) {
-    super(`cannot read ${file}: ${reason}`);
-  }
-}
+export { CorruptArtifactError };
 
 function readJson<T>(file: string): T {
   let text: string;
@@ -89,8 +86,8 @@ export function dirStore(dir: string): CatalogStore {
     return m;
   };
   /** The shard holding a tool id (user cache), or null when no tool falls in it. */
-  const toolShard = (id: string): Record<string, Tool> | null => {
-    const name = `toolshards/${lookupShard(id)}.json`;
+  const shardOf = (id: string): Record<string, Tool> | null => {
+    const name = `toolshards/${toolShard(id, manifest().toolShards!)}.json`;
     return memo.has(name) || fs.existsSync(path.join(dir, name)) ? load<Record<string, Tool>>(name) : null;
   };
   /** The delta named by the manifest, or null when the base is all there is. */
@@ -98,9 +95,10 @@ export function dirStore(dir: string): CatalogStore {
     const seq = manifest().delta;
     return seq === undefined ? null : load<DeltaOverlay>(deltaFiles(seq).json);
   };
-  const segment = (files: { json: string; terms: string; bin: string }, read: (json: string, terms: string, bin: Uint8Array) => SearchIndex): SearchIndex => {
+  /** A search segment from its three files (`read` gets the binary file's path), damage reported as CorruptArtifactError. */
+  const segment = (files: { json: string; terms: string; bin: string }, read: (json: string, terms: string, binFile: string) => SearchIndex): SearchIndex => {
     try {
-      return read(fs.readFileSync(path.join(dir, files.json), 'utf8'), fs.readFileSync(path.join(dir, files.terms), 'utf8'), fs.readFileSync(path.join(dir, files.bin)));
+      return read(fs.readFileSync(path.join(dir, files.json), 'utf8'), fs.readFileSync(path.join(dir, files.terms), 'utf8'), path.join(dir, files.bin));
     } catch (err) {
       throw new CorruptArtifactError(path.join(dir, files.json), (err as Error).message);
     }
@@ -119,11 +117,11 @@ export function dirStore(dir: string): CatalogStore {
     },
     tool: (id) => {
       if (!manifest().toolShards) return load<Tool>(`tools/${id}.json`);
-      const t = toolShard(id)?.[id];
-      if (!t) throw new CorruptArtifactError(path.join(dir, 'toolshards', `${lookupShard(id)}.json`), `no tool ${id}`);
+      const t = shardOf(id)?.[id];
+      if (!t) throw new CorruptArtifactError(path.join(dir, 'toolshards', `${toolShard(id, manifest().toolShards!)}.json`), `no tool ${id}`);
       return t;
     },
-    hasTool: (id) => /^[a-z0-9-]+$/.test(id) && (manifest().toolShards ? toolShard(id)?.[id] !== undefined : fs.existsSync(path.join(dir, 'tools', `${id}.json`))),
+    hasTool: (id) => /^[a-z0-9-]+$/.test(id) && (manifest().toolShards ? shardOf(id)?.[id] !== undefined : fs.existsSync(path.join(dir, 'tools', `${id}.json`))),
     categories: () => load<Category[]>('categories.json'),
     guide: (id) => load<Record<string, Section[]>>('guides.json')[id] ?? [],
     summaries: () => {
@@ -132,9 +130,12 @@ export function dirStore(dir: string): CatalogStore {
     },
     searchIndex: () => {
       if (!memo.has('search')) {
-        const base = segment({ json: 'search.json', terms: 'terms.txt', bin: 'search.bin' }, deserializeSearchIndex);
+        const base = segment({ json: 'search.json', terms: 'terms.txt', bin: 'search.bin' }, (json, terms, file) => {
+          const meta = readSearchMeta(json);
+          return openSearchIndex(meta, terms, lazyBin(file, meta));
+        });
         const d = delta();
-        memo.set('search', d ? applySearch(base, d, segment(deltaFiles(d.seq), (_json, terms, bin) => deltaSegment(d, terms, bin))) : base);
+        memo.set('search', d ? applySearch(base, d, segment(deltaFiles(d.seq), (_json, terms, binFile) => deltaSegment(d, terms, fs.readFileSync(binFile)))) : base);
       }
       return memo.get('search') as SearchIndex;
     },

@@ -11,6 +11,7 @@ import type { ParsedCategoryNote, ParsedToolNote } from '../catalog/note.js';
 import type { Problem } from '../catalog/types.js';
 import { analyzeTools } from '../search/index.js';
 import { compileArtifacts, toolFiles } from './compile.js';
+import { toolShardBits } from './shards.js';
 import { dirStore, writeArtifacts } from './dir-store.js';
 import { hashText, writeAtomic } from './files.js';
 import { parseNotes, startHelper, type Helper, type ParseJob } from './parse-notes.js';
@@ -84,16 +85,17 @@ async function compile(
   const manifestThere = fs.existsSync(path.join(paths.catalog, 'manifest.json'));
   const previous = prev && manifestThere ? readJsonOrNull<Record<string, string>>(paths.artifacts) : null;
   const hashes: Record<string, string> = {};
-  // Tools go in 256 shards; a first compile hands them to the helper thread, which writes them while this one builds the index.
+  // Tools go in shards; a first compile hands them to the helper thread, which writes them while this one builds the index.
   let toolsWritten: Promise<Record<string, string>> | null = null;
-  const tools = toolFiles(assembled.catalog, true);
+  const shardBits = toolShardBits(catalog.tools.length);
+  const tools = toolFiles(assembled.catalog, shardBits);
   if (!previous) {
     fs.mkdirSync(path.join(paths.catalog, 'toolshards'), { recursive: true });
     fs.rmSync(path.join(paths.catalog, 'manifest.json'), { force: true });
     toolsWritten = helper.write(paths.catalog, tools);
   }
   const analysed = [...analyzeTools(catalog, catalog.tools.slice(0, half)), ...(await theirs)];
-  const files = compileArtifacts(catalog, [...problems, ...assembled.problems], { tools: false, toolShards: true, analysed });
+  const files = compileArtifacts(catalog, [...problems, ...assembled.problems], { tools: false, toolShards: shardBits, analysed });
   if (previous) for (const [name, text] of tools) files.set(name, text);
   const manifest = files.get('manifest.json')!;
   files.delete('manifest.json');

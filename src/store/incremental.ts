@@ -11,12 +11,13 @@ import { assembleCatalog } from '../catalog/assemble.js';
 import type { ParsedToolNote } from '../catalog/note.js';
 import { toSummary, type Problem, type Tool } from '../catalog/types.js';
 import { buildDelta, mergeThreshold } from '../search/delta.js';
-import { deserializeSearchIndex } from '../search/layout.js';
+import { openSearchIndex, readSearchMeta } from '../search/layout.js';
 import { deltaFiles, serializeDelta, type DeltaOverlay } from './delta-files.js';
 import { dirStore } from './dir-store.js';
+import { lazyBin } from './lazy-bin.js';
 import { writeAtomic } from './files.js';
 import { parseNotes } from './parse-notes.js';
-import { lookupShard } from './shards.js';
+import { lookupShard, toolShard } from './shards.js';
 import type { Manifest } from './types.js';
 import { cachePaths, entryOf, namesOf, readJsonOrNull, writeCachedNote, writeState, type NoteStats, type UserState } from './user-state.js';
 
@@ -39,7 +40,9 @@ export async function applyChanges(builtinDir: string, root: string, current: No
   }
   const pending = state.delta.changed.length + state.delta.removed.length > 0 ? state.delta.seq : undefined;
   if (manifest.delta !== pending || !manifest.toolShards) return null; // the catalog is not the one this state describes
-  const base = deserializeSearchIndex(fs.readFileSync(path.join(paths.catalog, 'search.json'), 'utf8'), fs.readFileSync(path.join(paths.catalog, 'terms.txt'), 'utf8'), fs.readFileSync(path.join(paths.catalog, 'search.bin')));
+  const meta = readSearchMeta(fs.readFileSync(path.join(paths.catalog, 'search.json'), 'utf8'));
+  // Only the postings of terms the changed notes use are read (and checked).
+  const base = openSearchIndex(meta, fs.readFileSync(path.join(paths.catalog, 'terms.txt'), 'utf8'), lazyBin(path.join(paths.catalog, 'search.bin'), meta));
   const threshold = mergeThreshold(base.ids.length);
   if (changed.length + gone.length + state.delta.changed.length + state.delta.removed.length > threshold) return null;
 
@@ -114,9 +117,10 @@ export async function applyChanges(builtinDir: string, root: string, current: No
   // Writes: parsed notes, tool files, lookup shards, delta, then the manifest that names the delta.
   changed.forEach(([file], i) => writeCachedNote(root, file, parsed[i]!));
   const dirty = new Set(state.delta.dirty);
-  patchShards(paths.catalog, 'toolshards', [...[...removed].map((id) => [id, null] as const), ...tools.map((t) => [t.id, t] as const)], dirty);
+  const bits = manifest.toolShards;
+  patchShards(paths.catalog, 'toolshards', (id) => toolShard(id, bits), [...[...removed].map((id) => [id, null] as const), ...tools.map((t) => [t.id, t] as const)], dirty);
   // A null id: the name was this note's alone and goes away.
-  patchShards(paths.catalog, 'lookup', Object.entries(names), dirty);
+  patchShards(paths.catalog, 'lookup', lookupShard, Object.entries(names), dirty);
   const lens = fs.readFileSync(path.join(paths.catalog, 'search-lens.bin'));
   const baseLens = new Float32Array(lens.buffer.slice(lens.byteOffset, lens.byteOffset + lens.byteLength));
   const deltaTools = changedIds.map((id) => tools.find((t) => t.id === id) ?? store.tool(id));
@@ -151,10 +155,10 @@ export async function applyChanges(builtinDir: string, root: string, current: No
  * Sets or deletes entries (null deletes) in the JSON shard files `<folder>/<shard>.json`, one read and one
  * atomic write per shard touched, and records each file as rewritten since the base.
  */
-function patchShards<T>(catalogDir: string, folder: string, entries: readonly (readonly [string, T | null])[], dirty: Set<string>): void {
+function patchShards<T>(catalogDir: string, folder: string, shardOf: (key: string) => string, entries: readonly (readonly [string, T | null])[], dirty: Set<string>): void {
   const byShard = new Map<string, (readonly [string, T | null])[]>();
   for (const entry of entries) {
-    const key = lookupShard(entry[0]);
+    const key = shardOf(entry[0]);
     byShard.set(key, [...(byShard.get(key) ?? []), entry]);
   }
   for (const [key, group] of byShard) {

@@ -11,6 +11,21 @@ export function lookupShard(name: string): string {
   return ((h >>> 0) & 0xff).toString(16).padStart(2, '0');
 }
 
+/**
+ * How many hash bits group the user cache's tools into shard files: about 16 tools a shard, 256 to 4,096
+ * files. A search reads the shards of its ten hits, and a cold compile writes every shard.
+ */
+export function toolShardBits(tools: number): number {
+  return Math.max(8, Math.min(12, Math.ceil(Math.log2(Math.max(1, tools) / 16))));
+}
+
+/** The tool shard holding an id, with `bits` from the manifest. */
+export function toolShard(id: string, bits: number): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return ((h >>> 0) & ((1 << bits) - 1)).toString(16).padStart(Math.ceil(bits / 4), '0');
+}
+
 /** Splits a lookup into shards by `lookupShard`. */
 export function shardLookup(lookup: Lookup): Map<string, Record<string, string>> {
   const shards = new Map<string, Record<string, string>>();

@@ -5,7 +5,7 @@ import type { Category, Problem, Section, Tool, ToolSummary } from '../catalog/t
 
 export type { Lookup };
 
-export const ARTIFACT_FORMAT = 3;
+export const ARTIFACT_FORMAT = 4;
 
 export interface Manifest {
   format: number;
@@ -16,8 +16,8 @@ export interface Manifest {
   problems: Problem[];
   /** The user cache's current delta (see delta-files.ts); absent in a base written by a full compile. */
   delta?: number;
-  /** Tools are grouped in toolshards/<hash>.json (the user cache) instead of one tools/<id>.json each. */
-  toolShards?: boolean;
+  /** Tools are grouped in toolshards/<hash>.json by this many bits of a hash of their id (the user cache), instead of one tools/<id>.json each. */
+  toolShards?: number;
 }
 
 

@@ -9,9 +9,10 @@ import type { Layer } from '../catalog/assemble.js';
 import type { NoteKind } from '../catalog/note.js';
 import type { Problem } from '../catalog/types.js';
 import { dirStore } from './dir-store.js';
-import { quickHash, statInto, statResult, writeAtomic } from './files.js';
+import { quickHash, statInto, statResult } from './files.js';
 import { ARTIFACT_FORMAT, type CatalogStore } from './types.js';
-import { readJsonOrNull, readState, type NoteStats } from './user-state.js';
+import { readStamp, unchangedSince, writeStamp, type SeenFolder, type Stamp } from './seen-notes.js';
+import { readState, type NoteStats } from './user-state.js';
 
 export interface UserCatalog {
   store: CatalogStore;
@@ -31,14 +32,14 @@ export function defaultCacheRoot(env: NodeJS.ProcessEnv): string {
 
 
 /**
- * Stats every note and fingerprints (path, mtime, size) in one pass. Per-note objects are built only when
- * asked (`notes()`): on a fresh cache the fingerprint is all a call needs, and 10,000 notes make allocation count.
+ * Lists and stats every note and fingerprints (path, mtime, size) in one pass. Per-note objects are built
+ * only when asked (`notes()`): when the fingerprint matches it is all a call needs.
  */
-function scanNotes(dirs: string[]): { fingerprint: string; notes: () => NoteStats } {
+function scanNotes(dirs: string[]): { fingerprint: string; folders: SeenFolder[]; times: Float64Array; notes: () => NoteStats } {
   const files: string[] = [];
   const kinds: NoteKind[] = [];
   const times: number[] = [];
-  const sizes: number[] = [];
+  const folders: SeenFolder[] = [];
   let a = 0;
   let b = 0;
   for (const dir of dirs) {
@@ -50,16 +51,18 @@ function scanNotes(dirs: string[]): { fingerprint: string; notes: () => NoteStat
       } catch {
         continue;
       }
+      const seen: SeenFolder = { dir: d, kind, names: [] };
+      folders.push(seen);
       for (const name of names) {
         if (!name.endsWith('.md')) continue;
         const file = `${d}${path.sep}${name}`;
         if (!statInto(file)) continue; // vanished between readdir and stat: treat as removed
         const mtimeMs = statResult[0]!;
         const size = statResult[1]!;
+        seen.names.push(name);
         files.push(file);
         kinds.push(kind);
-        times.push(mtimeMs);
-        sizes.push(size);
+        times.push(mtimeMs, size);
         // Two order-independent FNV-1a sums over the path, mtime and size.
         let h1 = 0x811c9dc5 ^ size;
         let h2 = Math.imul(0x01000193, mtimeMs | 0) ^ Math.floor(mtimeMs * 1000) % 1000003;
@@ -73,22 +76,9 @@ function scanNotes(dirs: string[]): { fingerprint: string; notes: () => NoteStat
       }
     }
   }
-  const notes = () => new Map(files.map((f, i) => [f, { kind: kinds[i]!, mtimeMs: times[i]!, size: sizes[i]! }]));
-  return { fingerprint: `${files.length}-${a.toString(16)}-${b.toString(16)}`, notes };
+  const notes = () => new Map(files.map((f, i) => [f, { kind: kinds[i]!, mtimeMs: times[2 * i]!, size: times[2 * i + 1]! }]));
+  return { fingerprint: `${files.length}-${a.toString(16)}-${b.toString(16)}`, folders, times: Float64Array.from(times), notes };
 }
-
-/** The cheap part of the cache state, read on every call: what the last full check saw. */
-interface Stamp {
-  format: number;
-  builtin: string;
-  /** Notes modified before this time (ms) were seen by the last full check. */
-  verifiedAt: number;
-  /** Modification times of each content directory's tools/ and categories/ folders (adds, removals, renames). */
-  dirs: Record<string, number>;
-  /** Hash of every note's path, modification time and size. */
-  files: string;
-}
-
 
 function dirTimes(dirs: string[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -121,8 +111,8 @@ export async function openUserCatalog(builtinDir: string, dirs: string[], cacheR
   const key = cacheKey(absDirs);
   const root = path.join(cacheRoot, key);
   const catalogDir = path.join(root, 'catalog');
-  const stampFile = path.join(root, 'stamp.json');
-  const stamp = readJsonOrNull<Stamp>(stampFile);
+  const stampFile = path.join(root, 'stamp.bin');
+  const stamp = readStamp(stampFile);
   const usable = stamp !== null && stamp.format === ARTIFACT_FORMAT && stamp.builtin === builtinId && fs.existsSync(path.join(catalogDir, 'manifest.json'));
   const times = dirTimes(absDirs);
   if (usable && quickIds && Object.entries(times).every(([d, t]) => stamp.dirs[d] === t)) {
@@ -137,12 +127,15 @@ export async function openUserCatalog(builtinDir: string, dirs: string[], cacheR
     );
     if (untouched) return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
   }
+  // No note added, removed or renamed: one stat per known note confirms the cache.
+  if (usable && unchangedSince(stamp, times)) return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
   const scanStart = Date.now() - VERIFY_MARGIN_MS;
   const scan = scanNotes(absDirs);
   const hash = scan.fingerprint;
-  const nextStamp: Stamp = { format: ARTIFACT_FORMAT, builtin: builtinId, verifiedAt: scanStart, dirs: times, files: hash };
+  const nextStamp: Stamp = { format: ARTIFACT_FORMAT, builtin: builtinId, verifiedAt: scanStart, dirs: times, files: hash, folders: scan.folders, times: scan.times };
   if (usable && stamp.files === hash) {
-    if (stamp.verifiedAt < scanStart - 60_000 || JSON.stringify(stamp.dirs) !== JSON.stringify(times)) writeAtomic(stampFile, JSON.stringify(nextStamp));
+    // A new stamp when the quick check above could not confirm this state: next time it can.
+    writeStamp(stampFile, nextStamp);
     return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
   }
   const current = scan.notes();
@@ -150,7 +143,7 @@ export async function openUserCatalog(builtinDir: string, dirs: string[], cacheR
   const state = usable ? readState(root, builtinId) : null;
   // A delta when the cache allows one; otherwise (first call, category notes, past the threshold) a full compile.
   const result = (state && (await applyChanges(builtinDir, root, current, state))) ?? (await fullBuild(builtinDir, builtinId, absDirs, root, current, state));
-  writeAtomic(stampFile, JSON.stringify(nextStamp));
+  writeStamp(stampFile, nextStamp);
   return { store: dirStore(catalogDir), dir: catalogDir, reparsed: result.reparsed };
 }
 

@@ -46,7 +46,7 @@ export const cachePaths = (root: string) => ({
   artifacts: path.join(root, 'artifacts.json'),
   pack: path.join(root, 'notes.json'),
   notes: path.join(root, 'notes'),
-  stamp: path.join(root, 'stamp.json'),
+  stamp: path.join(root, 'stamp.bin'),
 });
 
 export function readJsonOrNull<T>(file: string): T | null {

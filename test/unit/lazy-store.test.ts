@@ -1,0 +1,143 @@
+/**
+ * The warm path of a large team catalog, piece by piece: the stamp that confirms a fresh cache with one
+ * stat per known note (no folder listing), and the search index read by blocks, each block checked
+ * before use and a damaged one reported as corrupt (never served).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Tool } from '../../src/catalog/types.js';
+import { buildSearchIndex } from '../../src/search/index.js';
+import { BLOCK_BYTES, findTerm, openSearchIndex, readSearchMeta, serializeSearchIndex } from '../../src/search/layout.js';
+import { search } from '../../src/search/query.js';
+import { compileArtifacts } from '../../src/store/compile.js';
+import { CorruptArtifactError, writeArtifacts } from '../../src/store/dir-store.js';
+import { lazyBin } from '../../src/store/lazy-bin.js';
+import { readStamp, unchangedSince, writeStamp, type Stamp } from '../../src/store/seen-notes.js';
+import { openUserCatalog } from '../../src/store/user-cache.js';
+import { miniCatalog } from './fixture.js';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'devops-kb-lazy-store-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const past = (Date.now() - 120_000) / 1000;
+
+describe('stamp of seen notes', () => {
+  const dir = path.join(tmp, 'stamp-notes', 'tools');
+  mkdirSync(dir, { recursive: true });
+  const file = (name: string) => path.join(dir, name);
+  writeFileSync(file('a.md'), 'alpha');
+  writeFileSync(file('b.md'), 'bravo!');
+  utimesSync(dir, past, past);
+  const stampOf = (): Stamp => ({
+    format: 1,
+    builtin: 'x',
+    verifiedAt: Date.now() - 2000,
+    dirs: { [dir]: statSync(dir).mtimeMs },
+    files: 'fingerprint',
+    folders: [{ dir, kind: 'tool', names: ['a.md', 'b.md'] }],
+    times: Float64Array.from(['a.md', 'b.md'].flatMap((n) => [statSync(file(n)).mtimeMs, statSync(file(n)).size])),
+  });
+
+  it('reads back what it wrote, and nothing from a torn file', () => {
+    const stamp = stampOf();
+    writeStamp(path.join(tmp, 'stamp.bin'), stamp);
+    const back = readStamp(path.join(tmp, 'stamp.bin'))!;
+    expect(back).toEqual(stamp);
+    const bytes = readFileSync(path.join(tmp, 'stamp.bin'));
+    writeFileSync(path.join(tmp, 'torn.bin'), bytes.subarray(0, bytes.length - 3));
+    expect(readStamp(path.join(tmp, 'torn.bin'))).toBeNull();
+    expect(readStamp(path.join(tmp, 'missing.bin'))).toBeNull();
+  });
+
+  it('confirms unchanged notes, and sees an in-place edit, a touched folder or a folder changed during the check', () => {
+    const stamp = stampOf();
+    const dirs = () => ({ [dir]: statSync(dir).mtimeMs });
+    expect(unchangedSince(stamp, dirs())).toBe(true);
+    expect(process.cwd()).toBe(path.resolve('.')); // the check steps into folders and back
+    // Same size, new mtime: the folder's mtime does not move, the note's does.
+    writeFileSync(file('a.md'), 'alphA');
+    expect(statSync(dir).mtimeMs).toBe(stamp.dirs[dir]);
+    expect(unchangedSince(stamp, dirs())).toBe(false);
+    const fresh = stampOf();
+    expect(unchangedSince(fresh, dirs())).toBe(true);
+    // A folder whose mtime is not older than the check could hide a change made in the same clock tick.
+    expect(unchangedSince({ ...fresh, verifiedAt: fresh.dirs[dir]! }, dirs())).toBe(false);
+    writeFileSync(file('c.md'), 'charlie');
+    expect(unchangedSince(fresh, dirs())).toBe(false);
+  });
+});
+
+describe('user cache on the quick confirmation', () => {
+  const builtin = path.join(tmp, 'builtin');
+  const notes = path.join(tmp, 'team');
+  const cache = path.join(tmp, 'cache');
+  const note = (id: string, word: string) => `---\nid: ${id}\nname: ${id.toUpperCase()}\ncategory: config-mgmt\nsummary: Team tool about ${word}.\n---\n\n## Overview\nInternal.\n`;
+
+  it('confirms a fresh cache without rewriting its stamp, and still sees in-place edits and new notes', async () => {
+    writeArtifacts(builtin, compileArtifacts(miniCatalog(), []));
+    mkdirSync(path.join(notes, 'tools'), { recursive: true });
+    for (const id of ['one', 'two']) writeFileSync(path.join(notes, 'tools', `${id}.md`), note(id, 'walrus'));
+    // Folders last changed long ago: the quick confirmation may trust their listings.
+    utimesSync(path.join(notes, 'tools'), past, past);
+    const open = () => openUserCatalog(builtin, [notes], cache);
+    const first = await open();
+    expect(first.reparsed).toBe(2);
+    const stampFile = path.join(path.dirname(first.dir), 'stamp.bin');
+    const before = statSync(stampFile);
+    expect((await open()).reparsed).toBe(0);
+    expect(statSync(stampFile).ino).toBe(before.ino); // confirmed, not rescanned and rewritten
+
+    writeFileSync(path.join(notes, 'tools', 'two.md'), note('two', 'narwhl'));
+    const later = Date.now() / 1000 + 5;
+    utimesSync(path.join(notes, 'tools', 'two.md'), later, later);
+    const edited = await open();
+    expect(edited.reparsed).toBe(1);
+    expect(search(edited.store.searchIndex(), 'narwhl').hits[0]?.id).toBe('two');
+
+    writeFileSync(path.join(notes, 'tools', 'three.md'), note('three', 'okapi'));
+    const added = await open();
+    expect(added.reparsed).toBe(1);
+    expect(added.store.hasTool('three')).toBe(true);
+  });
+});
+
+describe('search index read by blocks', () => {
+  // Enough tools that the postings span several 64 KiB blocks.
+  const mini = miniCatalog();
+  const base = mini.tools[0]!;
+  const tools: Tool[] = Array.from({ length: 1500 }, (_, i) => ({ ...base, id: `tool-${i}`, name: `Tool ${i}`, aliases: [`word${i}`], summary: `Synthetic tool word${i} number ${i} for team ${i % 37} and ${i % 91}.` }));
+  const index = buildSearchIndex({ ...mini, tools });
+  const files = serializeSearchIndex(index, true);
+  const meta = readSearchMeta(files.json);
+  const binFile = path.join(tmp, 'search.bin');
+  const open = () => openSearchIndex(meta, files.terms, lazyBin(binFile, meta));
+
+  it('answers like the index held in memory', () => {
+    writeFileSync(binFile, files.bin);
+    expect(files.bin.byteLength).toBeGreaterThan(3 * BLOCK_BYTES);
+    expect(search(open(), 'word1234').hits.map((h) => h.id)).toEqual(search(index, 'word1234').hits.map((h) => h.id));
+    expect(search(open(), 'synthetic tool').hits.slice(0, 5)).toEqual(search(index, 'synthetic tool').hits.slice(0, 5));
+  });
+
+  it('reports a damaged postings block when a query reads it, and serves queries that do not', () => {
+    const postingsAt = 8 * (meta.terms + 1);
+    // The block holding the postings of one rare term, damaged in place (same size).
+    const i = findTerm(index, 'word1234');
+    const at = postingsAt + 8 * index.offsets[i]!;
+    const damaged = new Uint8Array(files.bin);
+    damaged[at]! ^= 0x5a;
+    writeFileSync(binFile, damaged);
+    const lazy = open();
+    const blockOf = (w: string) => Math.floor((postingsAt + 8 * index.offsets[findTerm(index, w)]!) / BLOCK_BYTES);
+    const other = tools.map((_, k) => `word${k}`).find((w) => blockOf(w) !== blockOf('word1234'))!;
+    expect(other).toBeDefined();
+    expect(search(lazy, other).hits[0]?.id).toBe(`tool-${other.slice(4)}`);
+    expect(() => search(lazy, 'word1234')).toThrow(CorruptArtifactError);
+  });
+
+  it('refuses a truncated file before any query', () => {
+    writeFileSync(binFile, files.bin.subarray(0, files.bin.byteLength - 8));
+    expect(() => open()).toThrow(/truncated/);
+  });
+});
