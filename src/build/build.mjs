@@ -8,11 +8,25 @@ import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSy
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const loader = new URL('../cli/load-bundle.ts', import.meta.url).pathname;
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(b) {
-    // Dynamic imports of these modules stay separate bundles, loaded with require() on demand.
-    b.onResolve({ filter: /^(\.\.?\/)+(search\/|cli\/|store\/|site\/)?(program|pipeline|fuse-bundle|chalk-bundle|site-bundle)\.js$/ }, (args) => ({ path: `./${args.path.split('/').pop().slice(0, -3)}.cjs`, external: true }));
+    // Dynamic imports of these modules stay separate bundles, loaded on demand with their code cache (load-bundle.ts).
+    b.onResolve({ filter: /^(\.\.?\/)+(search\/|cli\/|store\/|site\/)?(program|pipeline|fuse-bundle|chalk-bundle|site-bundle)\.js$/ }, (args) => ({ path: `${args.path.split('/').pop().slice(0, -3)}.cjs`, namespace: 'lazy-bundle' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-bundle' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(args.path)});`, loader: 'js', resolveDir: process.cwd() }));
+  },
+};
+// js-yaml builds its full schema at load, and its !!js/function type requires esprima (a large parser) then.
+// Notes are read with the safe schema, which never uses the type: a stub that matches nothing stands in.
+const noEsprima = {
+  name: 'no-esprima',
+  setup(b) {
+    b.onLoad({ filter: /js-yaml[\\/]lib[\\/]js-yaml[\\/]type[\\/]js[\\/]function\.js$/ }, (args) => ({
+      contents: "var Type = require('../../type'); module.exports = new Type('tag:yaml.org,2002:js/function', { kind: 'scalar', resolve: function () { return false; } });",
+      loader: 'js',
+      resolveDir: args.path.replace(/[\\/][^\\/]*$/, ''),
+    }));
   },
 };
 // Build into a fresh folder and swap it in at the end: a CLI running meanwhile never sees half a build.
@@ -41,7 +55,7 @@ await build({
   supported: { 'dynamic-import': false },
   // import.meta.url serves only the TypeScript sources (tests); bundles load their modules with require.
   define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': 'undefined' },
-  plugins: [lazyBundles],
+  plugins: [lazyBundles, noEsprima],
   logLevel: 'warning',
 });
 // The static site's browser scripts: classic scripts (IIFE), so pages work from file://.
@@ -64,6 +78,30 @@ try {
   execFileSync(process.execPath, ['src/build/code-cache.cjs', out], { stdio: 'ignore' });
 } catch (err) {
   console.warn(`devops-kb: no code cache (${err.message.split('\n')[0]}); start-up will be a little slower`);
+}
+// Code caches of the lazy bundles, from typical runs: team notes compiled, one edited and searched again
+// (pipeline.cjs), a misspelt search (fuse-bundle.cjs) and a command outside the fast path (program.cjs).
+try {
+  const { mkdtempSync, mkdirSync, utimesSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const tmp = mkdtempSync(`${tmpdir()}/devops-kb-code-cache-`);
+  try {
+    mkdirSync(`${tmp}/notes/tools`, { recursive: true });
+    const note = (word) => `---\nid: team-tool\nname: Team Tool\ncategory: ci-cd\nsummary: A ${word} pipeline runner.\ntags: [build]\n---\n\n## Overview\nRuns ${word} builds.\n\n## How it works\nAgents poll.\n`;
+    const run = (...args) => execFileSync(process.execPath, [`${out}/main.cjs`, ...args], { stdio: 'ignore', env: { ...process.env, DEVOPS_KB_PATH: `${tmp}/notes`, XDG_CACHE_HOME: `${tmp}/cache`, DEVOPS_KB_WRITE_CODE_CACHE: '1' } });
+    writeFileSync(`${tmp}/notes/tools/team-tool.md`, note('nightly'));
+    run('search', 'pipeline');
+    writeFileSync(`${tmp}/notes/tools/team-tool.md`, note('hourly'));
+    const later = new Date(Date.now() + 5000);
+    utimesSync(`${tmp}/notes/tools/team-tool.md`, later, later);
+    run('search', 'pipeline');
+    run('search', 'kubernets');
+    run('list');
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+} catch (err) {
+  console.warn(`devops-kb: no code cache for the lazy bundles (${err.message.split('\n')[0]})`);
 }
 const old = `dist.old-${process.pid}`;
 if (existsSync('dist')) renameSync('dist', old);

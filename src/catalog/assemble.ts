@@ -3,7 +3,7 @@ import { checkFacetValue } from './facets.js';
 import type { ParsedCategoryNote, ParsedToolNote } from './note.js';
 import type { Positions } from './schema.js';
 import type { Catalog, Category, FacetDef, Problem, Tool } from './types.js';
-import { closest } from '../text/names.js';
+import { closest, compareStrings } from '../text/names.js';
 import { nameProblems } from './names-check.js';
 
 /** One content directory's parsed notes. Later layers override earlier ones by id. */
@@ -107,7 +107,8 @@ export function assembleCatalog(layers: Layer[], knownToolIds?: Set<string>): As
     tools.push({ ...rest, also, categories: [note.category, ...also], facets, related });
   }
   problems.push(...nameProblems([...toolMap.values()], layers.filter((l) => l.builtin).flatMap((l) => l.tools)));
-  tools.sort((a, b) => a.id.localeCompare(b.id));
-  categories.sort((a, b) => a.id.localeCompare(b.id));
+  // Ids are [a-z0-9-], where code-unit order is the locale's: no ICU collator to start (5 ms per edit of a team note).
+  tools.sort((a, b) => compareStrings(a.id, b.id));
+  categories.sort((a, b) => compareStrings(a.id, b.id));
   return { catalog: { tools, categories }, problems };
 }

@@ -5,6 +5,7 @@
  * current seq, and is written last, so a reader sees a whole base plus a whole delta or the previous pair.
  */
 import type { ToolSummary } from '../catalog/types.js';
+import { compareStrings } from '../text/names.js';
 import type { NameIndex, SearchIndex } from '../search/index.js';
 import { overlay } from '../search/overlay.js';
 import { deserializeSearchIndex, serializeSearchIndex } from '../search/layout.js';
@@ -45,7 +46,7 @@ export function deltaSegment(d: DeltaOverlay, terms: string, bin: Uint8Array): S
 export function applySummaries(base: ToolSummary[], d: DeltaOverlay): ToolSummary[] {
   const gone = new Set([...d.removed, ...Object.keys(d.summaries)]);
   const out = base.filter((s) => !gone.has(s.id)).concat(Object.values(d.summaries));
-  return out.sort((a, b) => a.id.localeCompare(b.id));
+  return out.sort((a, b) => compareStrings(a.id, b.id));
 }
 
 export function applyLookup(base: Record<string, string>, d: DeltaOverlay): Record<string, string> {

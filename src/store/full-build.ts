@@ -16,7 +16,7 @@ import { dirStore, writeArtifacts } from './dir-store.js';
 import { hashText, writeAtomic } from './files.js';
 import { parseNotes, startHelper, type Helper, type ParseJob } from './parse-notes.js';
 import { ARTIFACT_FORMAT } from './types.js';
-import { cachePaths, entryOf, namesOf, readCachedNotes, readJsonOrNull, writePack, writeState, type CachedNote, type NoteStats, type UserState } from './user-state.js';
+import { cachePaths, namesOf, readCachedNotes, readJsonOrNull, writePack, writeState, type CachedNote, type NoteStats, type UserState } from './user-state.js';
 
 export interface BuildResult {
   /** Notes parsed in this call. */
@@ -129,7 +129,8 @@ async function compile(
   const state: UserState = {
     format: ARTIFACT_FORMAT,
     builtin: builtinId,
-    files: new Map([...current].map(([file, st]) => [file, entryOf(st, cached.get(file) ?? null)])),
+    unparsed: [...current.keys()].filter((file) => !cached.get(file)?.note),
+    overridden: overriddenIds(current, cached),
     contested: [...claims].filter(([, s]) => s.size > 1).map(([n]) => n),
     referenced: [...referenced],
     dangling: [...dangling],
@@ -137,4 +138,14 @@ async function compile(
   };
   writeState(root, state);
   return { reparsed };
+}
+
+/** Tool ids that parsed notes in more than one folder claim. */
+function overriddenIds(current: NoteStats, cached: Map<string, CachedNote>): string[] {
+  const count = new Map<string, number>();
+  for (const [file, st] of current) {
+    const note = st.kind === 'tool' ? cached.get(file)?.note : null;
+    if (note) count.set(note.id, (count.get(note.id) ?? 0) + 1);
+  }
+  return [...count].filter(([, n]) => n > 1).map(([id]) => id);
 }

@@ -19,18 +19,17 @@ import { writeAtomic } from './files.js';
 import { parseNotes } from './parse-notes.js';
 import { lookupShard, toolShard } from './shards.js';
 import type { Manifest } from './types.js';
-import { cachePaths, entryOf, namesOf, readJsonOrNull, writeCachedNote, writeState, type NoteStats, type UserState } from './user-state.js';
+import type { diffNotes } from './seen-notes.js';
+import { cachePaths, compiledId, namesOf, readJsonOrNull, writeCachedNote, writeState, type UserState } from './user-state.js';
 
 const relatedIds = (t: Pick<Tool, 'related'>) => [...t.related.alternatives, ...t.related.uses, ...t.related.integrates];
 
-export async function applyChanges(builtinDir: string, root: string, current: NoteStats, state: UserState): Promise<{ reparsed: number } | null> {
+export async function applyChanges(builtinDir: string, root: string, diff: ReturnType<typeof diffNotes>, state: UserState): Promise<{ reparsed: number } | null> {
   const paths = cachePaths(root);
-  const changed = [...current].filter(([file, st]) => {
-    const e = state.files.get(file);
-    return !e || e[0] !== st.mtimeMs || e[1] !== st.size || e[2] !== st.kind;
-  });
-  const gone = [...state.files.keys()].filter((f) => !current.has(f));
-  if (changed.some(([, st]) => st.kind === 'category') || gone.some((f) => state.files.get(f)![2] === 'category')) return null;
+  const changed = diff.changed;
+  const gone = diff.gone.map((g) => g.file);
+  if (changed.some((c) => c.kind === 'category') || diff.gone.some((g) => g.kind === 'category')) return null;
+  const unparsed = new Set(state.unparsed);
   const store = dirStore(paths.catalog);
   let manifest: Manifest;
   try {
@@ -46,27 +45,26 @@ export async function applyChanges(builtinDir: string, root: string, current: No
   const threshold = mergeThreshold(base.ids.length);
   if (changed.length + gone.length + state.delta.changed.length + state.delta.removed.length > threshold) return null;
 
-  const parsed = await parseNotes(changed.map(([file, st]) => ({ file, ...st })));
+  const parsed = await parseNotes(changed.map((c) => ({ file: c.file, kind: c.kind, mtimeMs: c.mtimeMs, size: c.size })));
   const contested = new Set(state.contested);
   // An id in two folders (one note overriding another): which one wins is a full compile's business.
-  const idCount = new Map<string, number>();
-  for (const [, e] of state.files) if (e[3]) idCount.set(e[3], (idCount.get(e[3]) ?? 0) + 1);
-  const shared = (id: string | null) => id !== null && (idCount.get(id) ?? 0) > 1;
+  const overridden = new Set(state.overridden);
+  const shared = (id: string | null) => id !== null && overridden.has(id);
   const isBuiltin = (id: string) => fs.existsSync(path.join(builtinDir, 'tools', `${id}.json`));
   /** The names a tool claims now, from its compiled file (a note that never compiled claims none). */
   const namesNow = (id: string | null) => (id && store.hasTool(id) ? namesOf(store.tool(id)) : []);
   const notes: ParsedToolNote[] = [];
   const removed = new Set<string>();
   const names: Record<string, string | null> = {};
-  for (const file of gone) {
-    const oldId = state.files.get(file)![3];
+  for (const { file, kind } of diff.gone) {
+    const oldId = compiledId(unparsed, file, kind);
     const oldNames = namesNow(oldId);
     if (oldNames.some((n) => contested.has(n)) || (oldId && isBuiltin(oldId)) || shared(oldId)) return null;
     if (oldId) removed.add(oldId);
     for (const n of oldNames) names[n] = null;
   }
-  for (const [i, [file]] of changed.entries()) {
-    const oldId = state.files.get(file)?.[3] ?? null;
+  for (const [i, { file, kind, existed }] of changed.entries()) {
+    const oldId = existed ? compiledId(unparsed, file, kind) : null;
     const oldNames = namesNow(oldId);
     if (oldNames.some((n) => contested.has(n)) || (oldId && isBuiltin(oldId)) || shared(oldId)) return null;
     for (const n of oldNames) names[n] = null;
@@ -115,7 +113,7 @@ export async function applyChanges(builtinDir: string, root: string, current: No
   const masked = [...changedIds, ...gonePrev].map((id) => baseDoc.get(id)).filter((d): d is number => d !== undefined);
 
   // Writes: parsed notes, tool files, lookup shards, delta, then the manifest that names the delta.
-  changed.forEach(([file], i) => writeCachedNote(root, file, parsed[i]!));
+  changed.forEach((c, i) => writeCachedNote(root, c.file, parsed[i]!));
   const dirty = new Set(state.delta.dirty);
   const bits = manifest.toolShards;
   patchShards(paths.catalog, 'toolshards', (id) => toolShard(id, bits), [...[...removed].map((id) => [id, null] as const), ...tools.map((t) => [t.id, t] as const)], dirty);
@@ -129,24 +127,23 @@ export async function applyChanges(builtinDir: string, root: string, current: No
   const overlay = { seq, summaries, removed: [...gonePrev].sort(), lookup: { ...(prevDelta?.lookup ?? {}), ...names }, masked };
   // New names that no manifest names yet: plain writes (a rename over nothing buys nothing; a torn file fails its checksum).
   for (const [name, text] of serializeDelta(overlay, segment)) fs.writeFileSync(path.join(paths.catalog, name), text);
-  const touched = new Set([...gone, ...changed.map(([f]) => f)]);
+  const touched = new Set([...gone, ...changed.map((c) => c.file)]);
   const problems: Problem[] = [...parsed.flatMap((c) => c.problems), ...assembled.problems].filter((p) => p.severity === 'error');
   const next: Manifest = { ...manifest, tools: base.ids.length - masked.length + changedIds.length, problems: [...manifest.problems.filter((p) => !touched.has(p.file)), ...problems], delta: seq };
   writeAtomic(path.join(paths.catalog, 'manifest.json'), JSON.stringify(next));
   if (manifest.delta !== undefined) for (const name of Object.values(deltaFiles(manifest.delta))) fs.rmSync(path.join(paths.catalog, name), { force: true });
 
-  const files = state.files;
-  for (const f of gone) files.delete(f);
-  changed.forEach(([file, st], i) => files.set(file, entryOf(st, parsed[i]!)));
+  for (const f of gone) unparsed.delete(f);
+  changed.forEach((c, i) => (parsed[i]!.note ? unparsed.delete(c.file) : unparsed.add(c.file)));
   const referenced = new Set(state.referenced);
   const dangling = new Set(state.dangling);
   for (const note of notes) for (const id of relatedIds(note)) (known.has(id) ? referenced : dangling).add(id);
   writeState(root, {
     ...state,
-    files,
+    unparsed: [...unparsed],
     referenced: [...referenced],
     dangling: [...dangling],
-    delta: { seq, changed: changedIds, removed: [...gonePrev], dirty: [...dirty], parsed: [...new Set([...state.delta.parsed, ...changed.map(([f]) => f)])] },
+    delta: { seq, changed: changedIds, removed: [...gonePrev], dirty: [...dirty], parsed: [...new Set([...state.delta.parsed, ...changed.map((c) => c.file)])] },
   });
   return { reparsed: changed.length };
 }

@@ -1,8 +1,7 @@
 /**
  * What the last full check of the team's notes saw, kept like git's index: every folder's modification time
  * and every note's name, mtime and size, in one binary file read on each call. When no folder changed (no
- * note added, removed or renamed), a fresh cache is confirmed by one stat per known note, with no directory
- * listing, no fingerprint and no allocation per note.
+ * note added, removed or renamed), one stat per known note tells what changed, with no directory listing.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,8 +22,6 @@ export interface Stamp {
   verifiedAt: number;
   /** Modification times of each content directory's tools/ and categories/ folders (adds, removals, renames). */
   dirs: Record<string, number>;
-  /** Hash of every note's path, modification time and size. */
-  files: string;
   folders: SeenFolder[];
   /** mtime and size of each note, in folder order. */
   times: Float64Array;
@@ -63,13 +60,22 @@ export function readStamp(file: string): Stamp | null {
   }
 }
 
+/** The notes as one check found them: folders with their note names, and each note's mtime and size in folder order. */
+export interface SeenNotes {
+  folders: SeenFolder[];
+  times: Float64Array;
+}
+
 /**
- * True when every folder is as the stamp saw it (same mtime, and older than the check, so a change in the
- * same clock tick cannot hide) and every known note has the mtime and size the stamp recorded.
+ * When every folder is as the stamp saw it (same mtime, older than the check, so a change in the same clock
+ * tick cannot hide), the notes are the stamp's: one stat per note gives their times now, with no folder
+ * listing. Null when a folder changed (a note added, removed or renamed) and only a listing can tell.
  */
-export function unchangedSince(stamp: Stamp, dirTimes: Record<string, number>): boolean {
-  for (const [dir, time] of Object.entries(dirTimes)) if (stamp.dirs[dir] !== time || time >= stamp.verifiedAt) return false;
-  const times = stamp.times;
+export function restat(stamp: Stamp, dirTimes: Record<string, number>): (SeenNotes & { changed: boolean }) | null {
+  for (const [dir, time] of Object.entries(dirTimes)) if (stamp.dirs[dir] !== time || time >= stamp.verifiedAt) return null;
+  const before = stamp.times;
+  const times = new Float64Array(before.length);
+  let changed = false;
   let k = 0;
   // Names relative to the folder: the kernel walks one path component per stat instead of the whole path.
   let cwd: string | null = null;
@@ -90,12 +96,76 @@ export function unchangedSince(stamp: Stamp, dirTimes: Record<string, number>): 
         }
       }
       for (const name of folder.names) {
-        if (!statInto(prefix + name) || statResult[0] !== times[k] || statResult[1] !== times[k + 1]) return false;
+        if (!statInto(prefix + name)) return null; // removed since the folder's mtime was read
+        times[k] = statResult[0]!;
+        times[k + 1] = statResult[1]!;
+        if (times[k] !== before[k] || times[k + 1] !== before[k + 1]) changed = true;
         k += 2;
       }
     }
-    return true;
   } finally {
     if (cwd !== null) process.chdir(cwd);
   }
+  return { folders: stamp.folders, times, changed };
+}
+
+/** True when a listing found the same notes, in the same order, with the same times as the stamp. */
+export function sameNotes(stamp: Stamp, seen: SeenNotes): boolean {
+  if (stamp.times.length !== seen.times.length || stamp.folders.length !== seen.folders.length) return false;
+  for (let i = 0; i < seen.times.length; i++) if (stamp.times[i] !== seen.times[i]) return false;
+  return seen.folders.every((f, i) => {
+    const g = stamp.folders[i]!;
+    return f.dir === g.dir && f.kind === g.kind && f.names.length === g.names.length && f.names.every((n, k) => n === g.names[k]);
+  });
+}
+
+/** A note added or changed since a check: where it is, what it is now, and whether the check saw it. */
+export interface NoteChange {
+  file: string;
+  kind: NoteKind;
+  mtimeMs: number;
+  size: number;
+  existed: boolean;
+}
+
+/**
+ * What changed between two checks: notes added or modified, and notes gone. After `restat` (the same
+ * folders) only the times can differ; after a listing, notes are matched by path.
+ */
+export function diffNotes(before: SeenNotes, now: SeenNotes): { changed: NoteChange[]; gone: { file: string; kind: NoteKind }[] } {
+  const changed: NoteChange[] = [];
+  const gone: { file: string; kind: NoteKind }[] = [];
+  const t = now.times;
+  if (before.folders === now.folders) {
+    let k = 0;
+    for (const folder of now.folders) {
+      for (const name of folder.names) {
+        if (t[k] !== before.times[k] || t[k + 1] !== before.times[k + 1]) changed.push({ file: folder.dir + path.sep + name, kind: folder.kind, mtimeMs: t[k]!, size: t[k + 1]!, existed: true });
+        k += 2;
+      }
+    }
+    return { changed, gone };
+  }
+  const old = new Map<string, { kind: NoteKind; k: number }>();
+  let k = 0;
+  for (const folder of before.folders) {
+    for (const name of folder.names) {
+      old.set(folder.dir + path.sep + name, { kind: folder.kind, k });
+      k += 2;
+    }
+  }
+  k = 0;
+  for (const folder of now.folders) {
+    for (const name of folder.names) {
+      const file = folder.dir + path.sep + name;
+      const was = old.get(file);
+      old.delete(file);
+      if (!was || was.kind !== folder.kind || before.times[was.k] !== t[k] || before.times[was.k + 1] !== t[k + 1]) {
+        changed.push({ file, kind: folder.kind, mtimeMs: t[k]!, size: t[k + 1]!, existed: was !== undefined && was.kind === folder.kind });
+      }
+      k += 2;
+    }
+  }
+  for (const [file, { kind }] of old) gone.push({ file, kind });
+  return { changed, gone };
 }

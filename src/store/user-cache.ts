@@ -6,12 +6,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Layer } from '../catalog/assemble.js';
-import type { NoteKind } from '../catalog/note.js';
 import type { Problem } from '../catalog/types.js';
 import { dirStore } from './dir-store.js';
 import { quickHash, statInto, statResult } from './files.js';
 import { ARTIFACT_FORMAT, type CatalogStore } from './types.js';
-import { readStamp, unchangedSince, writeStamp, type SeenFolder, type Stamp } from './seen-notes.js';
+import { diffNotes, readStamp, restat, sameNotes, writeStamp, type SeenFolder, type SeenNotes, type Stamp } from './seen-notes.js';
 import { readState, type NoteStats } from './user-state.js';
 
 export interface UserCatalog {
@@ -31,17 +30,10 @@ export function defaultCacheRoot(env: NodeJS.ProcessEnv): string {
 }
 
 
-/**
- * Lists and stats every note and fingerprints (path, mtime, size) in one pass. Per-note objects are built
- * only when asked (`notes()`): when the fingerprint matches it is all a call needs.
- */
-function scanNotes(dirs: string[]): { fingerprint: string; folders: SeenFolder[]; times: Float64Array; notes: () => NoteStats } {
-  const files: string[] = [];
-  const kinds: NoteKind[] = [];
+/** Lists and stats every note of the content directories (when a folder changed since the last check). */
+function scanNotes(dirs: string[]): SeenNotes {
   const times: number[] = [];
   const folders: SeenFolder[] = [];
-  let a = 0;
-  let b = 0;
   for (const dir of dirs) {
     for (const [sub, kind] of [['categories', 'category'], ['tools', 'tool']] as const) {
       const d = `${dir}${path.sep}${sub}`;
@@ -55,29 +47,26 @@ function scanNotes(dirs: string[]): { fingerprint: string; folders: SeenFolder[]
       folders.push(seen);
       for (const name of names) {
         if (!name.endsWith('.md')) continue;
-        const file = `${d}${path.sep}${name}`;
-        if (!statInto(file)) continue; // vanished between readdir and stat: treat as removed
-        const mtimeMs = statResult[0]!;
-        const size = statResult[1]!;
+        if (!statInto(`${d}${path.sep}${name}`)) continue; // vanished between readdir and stat: treat as removed
         seen.names.push(name);
-        files.push(file);
-        kinds.push(kind);
-        times.push(mtimeMs, size);
-        // Two order-independent FNV-1a sums over the path, mtime and size.
-        let h1 = 0x811c9dc5 ^ size;
-        let h2 = Math.imul(0x01000193, mtimeMs | 0) ^ Math.floor(mtimeMs * 1000) % 1000003;
-        for (let i = 0; i < file.length; i++) {
-          const c = file.charCodeAt(i);
-          h1 = Math.imul(h1 ^ c, 0x01000193);
-          h2 = Math.imul(h2 ^ c, 0x85ebca6b);
-        }
-        a = (a + (h1 >>> 0)) % 0x100000000;
-        b = (b + (h2 >>> 0)) % 0x100000000;
+        times.push(statResult[0]!, statResult[1]!);
       }
     }
   }
-  const notes = () => new Map(files.map((f, i) => [f, { kind: kinds[i]!, mtimeMs: times[2 * i]!, size: times[2 * i + 1]! }]));
-  return { fingerprint: `${files.length}-${a.toString(16)}-${b.toString(16)}`, folders, times: Float64Array.from(times), notes };
+  return { folders, times: Float64Array.from(times) };
+}
+
+/** Per-note stats of what a check saw, by path. */
+function noteStats(seen: SeenNotes): NoteStats {
+  const out: NoteStats = new Map();
+  let k = 0;
+  for (const folder of seen.folders) {
+    for (const name of folder.names) {
+      out.set(`${folder.dir}${path.sep}${name}`, { kind: folder.kind, mtimeMs: seen.times[k]!, size: seen.times[k + 1]! });
+      k += 2;
+    }
+  }
+  return out;
 }
 
 function dirTimes(dirs: string[]): Record<string, number> {
@@ -127,22 +116,21 @@ export async function openUserCatalog(builtinDir: string, dirs: string[], cacheR
     );
     if (untouched) return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
   }
-  // No note added, removed or renamed: one stat per known note confirms the cache.
-  if (usable && unchangedSince(stamp, times)) return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
   const scanStart = Date.now() - VERIFY_MARGIN_MS;
-  const scan = scanNotes(absDirs);
-  const hash = scan.fingerprint;
-  const nextStamp: Stamp = { format: ARTIFACT_FORMAT, builtin: builtinId, verifiedAt: scanStart, dirs: times, files: hash, folders: scan.folders, times: scan.times };
-  if (usable && stamp.files === hash) {
-    // A new stamp when the quick check above could not confirm this state: next time it can.
+  // No folder changed (no note added, removed or renamed): one stat per known note, no listing.
+  const restatted = usable ? restat(stamp, times) : null;
+  if (restatted && !restatted.changed) return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
+  const scan = restatted ?? scanNotes(absDirs);
+  const nextStamp: Stamp = { format: ARTIFACT_FORMAT, builtin: builtinId, verifiedAt: scanStart, dirs: times, folders: scan.folders, times: scan.times };
+  if (usable && sameNotes(stamp, scan)) {
+    // A folder changed but no note did (a file that is not a note, a touch): a new stamp so the next call restats.
     writeStamp(stampFile, nextStamp);
     return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
   }
-  const current = scan.notes();
   const { applyChanges, fullBuild } = await import('./pipeline.js');
   const state = usable ? readState(root, builtinId) : null;
   // A delta when the cache allows one; otherwise (first call, category notes, past the threshold) a full compile.
-  const result = (state && (await applyChanges(builtinDir, root, current, state))) ?? (await fullBuild(builtinDir, builtinId, absDirs, root, current, state));
+  const result = (state && stamp && (await applyChanges(builtinDir, root, diffNotes(stamp, scan), state))) ?? (await fullBuild(builtinDir, builtinId, absDirs, root, noteStats(scan), state));
   writeStamp(stampFile, nextStamp);
   return { store: dirStore(catalogDir), dir: catalogDir, reparsed: result.reparsed };
 }

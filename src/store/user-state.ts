@@ -20,14 +20,16 @@ export interface CachedNote {
   problems: Problem[];
 }
 
-/** [mtimeMs, size, kind, tool id when the note parsed (its file name), else null] */
-export type NoteEntry = [number, number, NoteKind, string | null];
-
 export interface UserState {
   format: number;
   builtin: string;
-  /** Every note seen: kept compact on disk (one string of paths, one array of numbers) as 10,000 notes make it large. */
-  files: Map<string, NoteEntry>;
+  /**
+   * Notes (paths) that did not parse: every other tool note's id is its file name. Which notes exist, and
+   * their mtimes and sizes, is the stamp's record (seen-notes.ts), written with this state.
+   */
+  unparsed: string[];
+  /** Tool ids that notes in more than one folder claim (a later folder overrides): which wins is a full compile's business. */
+  overridden: string[];
   /** Normalised names claimed by more than one note: changing their owners takes a full compile. */
   contested: string[];
   /** Ids named in some tool's `related`: removing one takes a full compile (others change). */
@@ -57,34 +59,19 @@ export function readJsonOrNull<T>(file: string): T | null {
   }
 }
 
-type StoredState = Omit<UserState, 'files'> & { paths: string; data: number[] };
-
 export function readState(root: string, builtin: string): UserState | null {
-  const s = readJsonOrNull<StoredState>(cachePaths(root).state);
-  if (!s || s.format !== ARTIFACT_FORMAT || s.builtin !== builtin || typeof s.paths !== 'string' || !Array.isArray(s.data) || !s.delta) return null;
-  const { paths, data, ...rest } = s;
-  const files = new Map<string, NoteEntry>();
-  if (paths !== '') {
-    paths.split('\n').forEach((file, i) => {
-      const flag = data[3 * i + 2];
-      const id = flag === 1 ? path.basename(file).slice(0, -3) : null;
-      files.set(file, [data[3 * i]!, data[3 * i + 1]!, flag === 2 ? 'category' : 'tool', id]);
-    });
-  }
-  return { ...rest, files };
+  const s = readJsonOrNull<UserState>(cachePaths(root).state);
+  if (!s || s.format !== ARTIFACT_FORMAT || s.builtin !== builtin || !Array.isArray(s.unparsed) || !Array.isArray(s.overridden) || !s.delta) return null;
+  return s;
 }
 
 export function writeState(root: string, state: UserState): void {
-  const { files, ...rest } = state;
-  const data: number[] = [];
-  for (const [, [mtimeMs, size, kind, id]] of files) data.push(mtimeMs, size, kind === 'category' ? 2 : id ? 1 : 0);
-  writeAtomic(cachePaths(root).state, JSON.stringify({ ...rest, paths: [...files.keys()].join('\n'), data }));
+  writeAtomic(cachePaths(root).state, JSON.stringify(state));
 }
 
-/** A note's state entry: where it stands on disk, and its id when it parsed (tool ids equal their file names). */
-export function entryOf(st: { kind: NoteKind; mtimeMs: number; size: number }, cached: CachedNote | null): NoteEntry {
-  const note = cached?.kind === 'tool' ? (cached.note as ParsedToolNote | null) : null;
-  return [st.mtimeMs, st.size, st.kind, note ? note.id : null];
+/** The tool id a note had when it was last compiled: its file name, unless it did not parse (or is no tool note). */
+export function compiledId(unparsed: Set<string>, file: string, kind: NoteKind): string | null {
+  return kind === 'tool' && !unparsed.has(file) ? path.basename(file).slice(0, -3) : null;
 }
 
 export function namesOf(note: { id: string; name: string; aliases: string[] }): string[] {

@@ -14,7 +14,7 @@ import { search } from '../../src/search/query.js';
 import { compileArtifacts } from '../../src/store/compile.js';
 import { CorruptArtifactError, writeArtifacts } from '../../src/store/dir-store.js';
 import { lazyBin } from '../../src/store/lazy-bin.js';
-import { readStamp, unchangedSince, writeStamp, type Stamp } from '../../src/store/seen-notes.js';
+import { diffNotes, readStamp, restat, sameNotes, writeStamp, type Stamp } from '../../src/store/seen-notes.js';
 import { openUserCatalog } from '../../src/store/user-cache.js';
 import { miniCatalog } from './fixture.js';
 
@@ -34,7 +34,6 @@ describe('stamp of seen notes', () => {
     builtin: 'x',
     verifiedAt: Date.now() - 2000,
     dirs: { [dir]: statSync(dir).mtimeMs },
-    files: 'fingerprint',
     folders: [{ dir, kind: 'tool', names: ['a.md', 'b.md'] }],
     times: Float64Array.from(['a.md', 'b.md'].flatMap((n) => [statSync(file(n)).mtimeMs, statSync(file(n)).size])),
   });
@@ -50,21 +49,53 @@ describe('stamp of seen notes', () => {
     expect(readStamp(path.join(tmp, 'missing.bin'))).toBeNull();
   });
 
-  it('confirms unchanged notes, and sees an in-place edit, a touched folder or a folder changed during the check', () => {
+  it('restats known notes without a listing, and sees an in-place edit, a touched folder or a folder changed during the check', () => {
     const stamp = stampOf();
     const dirs = () => ({ [dir]: statSync(dir).mtimeMs });
-    expect(unchangedSince(stamp, dirs())).toBe(true);
+    expect(restat(stamp, dirs())).toMatchObject({ changed: false, times: stamp.times });
     expect(process.cwd()).toBe(path.resolve('.')); // the check steps into folders and back
     // Same size, new mtime: the folder's mtime does not move, the note's does.
     writeFileSync(file('a.md'), 'alphA');
     expect(statSync(dir).mtimeMs).toBe(stamp.dirs[dir]);
-    expect(unchangedSince(stamp, dirs())).toBe(false);
+    const edited = restat(stamp, dirs())!;
+    expect(edited.changed).toBe(true);
+    expect(edited.times[0]).toBe(statSync(file('a.md')).mtimeMs);
+    expect(edited.times.slice(2)).toEqual(stamp.times.slice(2));
+    expect(sameNotes(stamp, edited)).toBe(false);
     const fresh = stampOf();
-    expect(unchangedSince(fresh, dirs())).toBe(true);
+    expect(sameNotes(fresh, edited)).toBe(true);
+    expect(restat(fresh, dirs())?.changed).toBe(false);
     // A folder whose mtime is not older than the check could hide a change made in the same clock tick.
-    expect(unchangedSince({ ...fresh, verifiedAt: fresh.dirs[dir]! }, dirs())).toBe(false);
+    expect(restat({ ...fresh, verifiedAt: fresh.dirs[dir]! }, dirs())).toBeNull();
     writeFileSync(file('c.md'), 'charlie');
-    expect(unchangedSince(fresh, dirs())).toBe(false);
+    expect(restat(fresh, dirs())).toBeNull();
+  });
+});
+
+describe('changes between two checks', () => {
+  const folder = (dir: string, names: string[]) => ({ dir, kind: 'tool' as const, names });
+  const before = { folders: [folder('/n/tools', ['a.md', 'b.md', 'c.md'])], times: Float64Array.from([1, 10, 2, 20, 3, 30]) };
+
+  it('after a restat (same folders), reports only notes whose time or size moved', () => {
+    const now = { folders: before.folders, times: Float64Array.from([1, 10, 5, 20, 3, 31]) };
+    expect(diffNotes(before, now)).toEqual({
+      changed: [
+        { file: path.join('/n/tools', 'b.md'), kind: 'tool', mtimeMs: 5, size: 20, existed: true },
+        { file: path.join('/n/tools', 'c.md'), kind: 'tool', mtimeMs: 3, size: 31, existed: true },
+      ],
+      gone: [],
+    });
+  });
+
+  it('after a listing, matches notes by path: added, changed and gone', () => {
+    const now = { folders: [folder('/n/tools', ['c.md', 'd.md', 'a.md'])], times: Float64Array.from([3, 30, 4, 40, 9, 10]) };
+    expect(diffNotes(before, now)).toEqual({
+      changed: [
+        { file: path.join('/n/tools', 'd.md'), kind: 'tool', mtimeMs: 4, size: 40, existed: false },
+        { file: path.join('/n/tools', 'a.md'), kind: 'tool', mtimeMs: 9, size: 10, existed: true },
+      ],
+      gone: [{ file: path.join('/n/tools', 'b.md'), kind: 'tool' }],
+    });
   });
 });
 
