@@ -3,6 +3,7 @@ import { buildLookup } from '../catalog/lookup.js';
 import { toSummary, type Catalog, type Problem, type Tool } from '../catalog/types.js';
 import { buildNameIndex, buildSearchIndex, type DocTerms } from '../search/index.js';
 import { serializeSearchIndex } from '../search/layout.js';
+import { packShards } from './pack.js';
 import { shardLookup, toolShard } from './shards.js';
 import { ARTIFACT_FORMAT, type Manifest } from './types.js';
 
@@ -16,7 +17,8 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[], options:
   files.set('manifest.json', JSON.stringify(manifest));
   const lookup = buildLookup(catalog.tools);
   files.set('lookup.json', JSON.stringify(lookup));
-  for (const [key, shard] of shardLookup(lookup)) files.set(`lookup/${key}.json`, JSON.stringify(shard));
+  const lookupShards = shardLookup(lookup);
+  files.set('lookup.pack', packShards(256, (i) => jsonOf(lookupShards.get(i.toString(16).padStart(2, '0')))));
   // Facets are read on every show and compare; the category guides only when asked for.
   files.set('categories.json', JSON.stringify(catalog.categories.map((c) => ({ ...c, sections: [] }))));
   files.set('guides.json', JSON.stringify(Object.fromEntries(catalog.categories.map((c) => [c.id, c.sections]))));
@@ -35,18 +37,20 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[], options:
   return files;
 }
 
+const jsonOf = (shard: object | undefined) => (shard === undefined ? undefined : JSON.stringify(shard));
+
 /**
  * What `show` reads: one JSON file per tool (the shipped catalog), or with `shardBits` (the user cache, where
- * 10,000 notes would make 10,000 files to create) tools grouped into shards by a hash of their id.
+ * 10,000 notes would make 10,000 files to create) one pack of shards, tools grouped by a hash of their id.
  */
-export function toolFiles(catalog: Catalog, shardBits?: number): [string, string][] {
+export function toolFiles(catalog: Catalog, shardBits?: number): [string, string | Uint8Array][] {
   if (!shardBits) return catalog.tools.map((tool) => [`tools/${tool.id}.json`, JSON.stringify(tool)]);
-  const shards = new Map<string, Record<string, Tool>>();
+  const shards = new Map<number, Record<string, Tool>>();
   for (const tool of catalog.tools) {
-    const key = toolShard(tool.id, shardBits);
+    const key = Number.parseInt(toolShard(tool.id, shardBits), 16);
     let shard = shards.get(key);
     if (!shard) shards.set(key, (shard = {}));
     shard[tool.id] = tool;
   }
-  return [...shards].map(([key, shard]) => [`toolshards/${key}.json`, JSON.stringify(shard)]);
+  return [['tools.pack', packShards(1 << shardBits, (i) => jsonOf(shards.get(i)))]];
 }

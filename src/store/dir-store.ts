@@ -10,6 +10,7 @@ import type { NameIndex, SearchIndex } from '../search/index.js';
 import { openSearchIndex, readSearchMeta } from '../search/layout.js';
 import { CorruptArtifactError } from './corrupt.js';
 import { lazyBin } from './lazy-bin.js';
+import { readPackedShard } from './pack.js';
 import { applyLookup, applyNames, applySearch, applySummaries, deltaFiles, deltaSegment, type DeltaOverlay } from './delta-files.js';
 import { hashText, writeAtomic } from './files.js';
 import { lookupShard, toolShard } from './shards.js';
@@ -19,13 +20,12 @@ import { ARTIFACT_FORMAT, type CatalogStore, type Lookup, type Manifest } from '
  * Writes compiled artifacts into `outDir`, removing tool files that no longer exist and any delta. Each file is
  * written atomically and skipped when `previous` holds its hash; with `plain` (a first compile into an empty
  * folder) the manifest is removed first and files are written directly: no manifest, no complete set.
- * `written` names files another thread wrote: they are kept, not pruned.
  */
 export function writeArtifacts(
   outDir: string,
   files: Map<string, string | Uint8Array>,
   previous?: Map<string, string>,
-  options: { plain?: boolean; force?: Set<string>; written?: Set<string> } = {},
+  options: { plain?: boolean; force?: Set<string> } = {},
 ): number {
   fs.mkdirSync(path.join(outDir, 'tools'), { recursive: true });
   fs.mkdirSync(path.join(outDir, 'lookup'), { recursive: true });
@@ -47,7 +47,7 @@ export function writeArtifacts(
   }
   for (const sub of ['tools', 'lookup', 'toolshards']) {
     for (const name of fs.readdirSync(path.join(outDir, sub))) {
-      if (!files.has(`${sub}/${name}`) && !options.written?.has(`${sub}/${name}`)) fs.rmSync(path.join(outDir, sub, name), { force: true });
+      if (!files.has(`${sub}/${name}`)) fs.rmSync(path.join(outDir, sub, name), { force: true });
     }
   }
   if (!files.has('manifest.json')) return written; // the caller writes it, and drops the delta after
@@ -74,7 +74,7 @@ function readJson<T>(file: string): T {
 }
 
 /** A store over a directory of compiled artifacts (a base plus, in the user cache, a delta); each file is read on first use only. */
-export function dirStore(dir: string): CatalogStore {
+export function dirStore(dir: string, opened: { searchBase?: SearchIndex } = {}): CatalogStore {
   const memo = new Map<string, unknown>();
   const load = <T>(name: string): T => {
     if (!memo.has(name)) memo.set(name, readJson<T>(path.join(dir, name)));
@@ -85,11 +85,30 @@ export function dirStore(dir: string): CatalogStore {
     if (m.format !== ARTIFACT_FORMAT) throw new CorruptArtifactError(path.join(dir, 'manifest.json'), `format ${m.format}, expected ${ARTIFACT_FORMAT}`);
     return m;
   };
-  /** The shard holding a tool id (user cache), or null when no tool falls in it. */
-  const shardOf = (id: string): Record<string, Tool> | null => {
-    const name = `toolshards/${toolShard(id, manifest().toolShards!)}.json`;
-    return memo.has(name) || fs.existsSync(path.join(dir, name)) ? load<Record<string, Tool>>(name) : null;
+  /**
+   * A shard of a pack (`lookup.pack`, `tools.pack`), or null when it is empty. An incremental update writes
+   * the shards it changes as loose files (`lookup/<key>.json`, `toolshards/<key>.json`): those win.
+   */
+  const packed = <T>(pack: string, folder: string, key: string): Record<string, T> | null => {
+    const name = `${folder}/${key}.json`;
+    if (!memo.has(name)) {
+      if (fs.existsSync(path.join(dir, name))) return load<Record<string, T>>(name);
+      let text: string | null;
+      try {
+        text = readPackedShard(path.join(dir, pack), Number.parseInt(key, 16));
+      } catch (err) {
+        throw new CorruptArtifactError(path.join(dir, pack), (err as Error).message);
+      }
+      try {
+        memo.set(name, text === null ? null : JSON.parse(text));
+      } catch {
+        throw new CorruptArtifactError(path.join(dir, pack), `shard ${key} is not valid JSON (damaged)`);
+      }
+    }
+    return memo.get(name) as Record<string, T> | null;
   };
+  /** The shard holding a tool id (user cache), or null when no tool falls in it. */
+  const shardOf = (id: string): Record<string, Tool> | null => packed<Tool>('tools.pack', 'toolshards', toolShard(id, manifest().toolShards!));
   /** The delta named by the manifest, or null when the base is all there is. */
   const delta = (): DeltaOverlay | null => {
     const seq = manifest().delta;
@@ -110,15 +129,11 @@ export function dirStore(dir: string): CatalogStore {
       const base = load<Lookup>('lookup.json');
       return d ? { names: applyLookup(base.names, d) } : base;
     },
-    findName: (name) => {
-      const shard = `lookup/${lookupShard(name)}.json`;
-      if (!memo.has(shard) && !fs.existsSync(path.join(dir, shard))) return null;
-      return load<Record<string, string>>(shard)[name] ?? null;
-    },
+    findName: (name) => packed<string>('lookup.pack', 'lookup', lookupShard(name))?.[name] ?? null,
     tool: (id) => {
       if (!manifest().toolShards) return load<Tool>(`tools/${id}.json`);
       const t = shardOf(id)?.[id];
-      if (!t) throw new CorruptArtifactError(path.join(dir, 'toolshards', `${toolShard(id, manifest().toolShards!)}.json`), `no tool ${id}`);
+      if (!t) throw new CorruptArtifactError(path.join(dir, 'tools.pack'), `no tool ${id} in shard ${toolShard(id, manifest().toolShards!)}`);
       return t;
     },
     hasTool: (id) => /^[a-z0-9-]+$/.test(id) && (manifest().toolShards ? shardOf(id)?.[id] !== undefined : fs.existsSync(path.join(dir, 'tools', `${id}.json`))),
@@ -130,10 +145,13 @@ export function dirStore(dir: string): CatalogStore {
     },
     searchIndex: () => {
       if (!memo.has('search')) {
-        const base = segment({ json: 'search.json', terms: 'terms.txt', bin: 'search.bin' }, (json, terms, file) => {
-          const meta = readSearchMeta(json);
-          return openSearchIndex(meta, terms, lazyBin(file, meta));
-        });
+        // The base segment as the caller already opened it (an incremental update reads it), or from disk.
+        const base =
+          opened.searchBase ??
+          segment({ json: 'search.json', terms: 'terms.txt', bin: 'search.bin' }, (json, terms, file) => {
+            const meta = readSearchMeta(json);
+            return openSearchIndex(meta, terms, lazyBin(file, meta));
+          });
         const d = delta();
         memo.set('search', d ? applySearch(base, d, segment(deltaFiles(d.seq), (_json, terms, binFile) => deltaSegment(d, terms, fs.readFileSync(binFile)))) : base);
       }

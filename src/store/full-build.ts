@@ -10,7 +10,7 @@ import { assembleCatalog, type Layer } from '../catalog/assemble.js';
 import type { ParsedCategoryNote, ParsedToolNote } from '../catalog/note.js';
 import type { Problem } from '../catalog/types.js';
 import { analyzeTools } from '../search/index.js';
-import { compileArtifacts, toolFiles } from './compile.js';
+import { compileArtifacts } from './compile.js';
 import { toolShardBits } from './shards.js';
 import { dirStore, writeArtifacts } from './dir-store.js';
 import { hashText, writeAtomic } from './files.js';
@@ -85,22 +85,12 @@ async function compile(
   const manifestThere = fs.existsSync(path.join(paths.catalog, 'manifest.json'));
   const previous = prev && manifestThere ? readJsonOrNull<Record<string, string>>(paths.artifacts) : null;
   const hashes: Record<string, string> = {};
-  // Tools go in shards; a first compile hands them to the helper thread, which writes them while this one builds the index.
-  let toolsWritten: Promise<Record<string, string>> | null = null;
-  const shardBits = toolShardBits(catalog.tools.length);
-  const tools = toolFiles(assembled.catalog, shardBits);
-  if (!previous) {
-    fs.mkdirSync(path.join(paths.catalog, 'toolshards'), { recursive: true });
-    fs.rmSync(path.join(paths.catalog, 'manifest.json'), { force: true });
-    toolsWritten = helper.write(paths.catalog, tools);
-  }
   const analysed = [...analyzeTools(catalog, catalog.tools.slice(0, half)), ...(await theirs)];
-  const files = compileArtifacts(catalog, [...problems, ...assembled.problems], { tools: false, toolShards: shardBits, analysed });
-  if (previous) for (const [name, text] of tools) files.set(name, text);
+  // Tools go in one pack of shards (pack.ts): a dozen files to create in all, however many notes there are.
+  const files = compileArtifacts(catalog, [...problems, ...assembled.problems], { toolShards: toolShardBits(catalog.tools.length), analysed });
   const manifest = files.get('manifest.json')!;
   files.delete('manifest.json');
-  writeArtifacts(paths.catalog, files, previous ? new Map(Object.entries(previous)) : undefined, { plain: !previous, force: new Set(prev?.delta.dirty ?? []), written: new Set(tools.map(([n]) => n)) });
-  if (toolsWritten) Object.assign(hashes, await toolsWritten);
+  writeArtifacts(paths.catalog, files, previous ? new Map(Object.entries(previous)) : undefined, { plain: !previous, force: new Set(prev?.delta.dirty ?? []) });
   for (const [name, text] of files) hashes[name] = hashText(text);
   writeAtomic(path.join(paths.catalog, 'manifest.json'), manifest);
   for (const name of fs.readdirSync(paths.catalog)) if (/^delta-\d+\./.test(name)) fs.rmSync(path.join(paths.catalog, name), { force: true });

@@ -11,10 +11,12 @@ import { assembleCatalog } from '../catalog/assemble.js';
 import type { ParsedToolNote } from '../catalog/note.js';
 import { toSummary, type Problem, type Tool } from '../catalog/types.js';
 import { buildDelta, mergeThreshold } from '../search/delta.js';
+import type { SearchIndex } from '../search/index.js';
 import { openSearchIndex, readSearchMeta } from '../search/layout.js';
 import { deltaFiles, serializeDelta, type DeltaOverlay } from './delta-files.js';
 import { dirStore } from './dir-store.js';
 import { lazyBin } from './lazy-bin.js';
+import { readPackedShard } from './pack.js';
 import { writeAtomic } from './files.js';
 import { parseNotes } from './parse-notes.js';
 import { lookupShard, toolShard } from './shards.js';
@@ -24,7 +26,7 @@ import { cachePaths, compiledId, namesOf, readJsonOrNull, writeCachedNote, write
 
 const relatedIds = (t: Pick<Tool, 'related'>) => [...t.related.alternatives, ...t.related.uses, ...t.related.integrates];
 
-export async function applyChanges(builtinDir: string, root: string, diff: ReturnType<typeof diffNotes>, state: UserState): Promise<{ reparsed: number } | null> {
+export async function applyChanges(builtinDir: string, root: string, diff: ReturnType<typeof diffNotes>, state: UserState): Promise<{ reparsed: number; searchBase: SearchIndex } | null> {
   const paths = cachePaths(root);
   const changed = diff.changed;
   const gone = diff.gone.map((g) => g.file);
@@ -116,9 +118,9 @@ export async function applyChanges(builtinDir: string, root: string, diff: Retur
   changed.forEach((c, i) => writeCachedNote(root, c.file, parsed[i]!));
   const dirty = new Set(state.delta.dirty);
   const bits = manifest.toolShards;
-  patchShards(paths.catalog, 'toolshards', (id) => toolShard(id, bits), [...[...removed].map((id) => [id, null] as const), ...tools.map((t) => [t.id, t] as const)], dirty);
+  patchShards(paths.catalog, 'toolshards', 'tools.pack', (id) => toolShard(id, bits), [...[...removed].map((id) => [id, null] as const), ...tools.map((t) => [t.id, t] as const)], dirty);
   // A null id: the name was this note's alone and goes away.
-  patchShards(paths.catalog, 'lookup', lookupShard, Object.entries(names), dirty);
+  patchShards(paths.catalog, 'lookup', 'lookup.pack', lookupShard, Object.entries(names), dirty);
   const lens = fs.readFileSync(path.join(paths.catalog, 'search-lens.bin'));
   const baseLens = new Float32Array(lens.buffer.slice(lens.byteOffset, lens.byteOffset + lens.byteLength));
   const deltaTools = changedIds.map((id) => tools.find((t) => t.id === id) ?? store.tool(id));
@@ -145,14 +147,16 @@ export async function applyChanges(builtinDir: string, root: string, diff: Retur
     dangling: [...dangling],
     delta: { seq, changed: changedIds, removed: [...gonePrev], dirty: [...dirty], parsed: [...new Set([...state.delta.parsed, ...changed.map((c) => c.file)])] },
   });
-  return { reparsed: changed.length };
+  // The base segment stays as it was: the caller's store reads it from here instead of opening it again.
+  return { reparsed: changed.length, searchBase: base };
 }
 
 /**
- * Sets or deletes entries (null deletes) in the JSON shard files `<folder>/<shard>.json`, one read and one
- * atomic write per shard touched, and records each file as rewritten since the base.
+ * Sets or deletes entries (null deletes) in shards: each shard touched is read (its loose file from an
+ * earlier update, else its copy in the pack) and written as the loose file `<folder>/<shard>.json`, which
+ * readers prefer to the pack; each is recorded as rewritten since the base.
  */
-function patchShards<T>(catalogDir: string, folder: string, shardOf: (key: string) => string, entries: readonly (readonly [string, T | null])[], dirty: Set<string>): void {
+function patchShards<T>(catalogDir: string, folder: string, pack: string, shardOf: (key: string) => string, entries: readonly (readonly [string, T | null])[], dirty: Set<string>): void {
   const byShard = new Map<string, (readonly [string, T | null])[]>();
   for (const entry of entries) {
     const key = shardOf(entry[0]);
@@ -160,7 +164,8 @@ function patchShards<T>(catalogDir: string, folder: string, shardOf: (key: strin
   }
   for (const [key, group] of byShard) {
     const name = `${folder}/${key}.json`;
-    const shard = readJsonOrNull<Record<string, T>>(path.join(catalogDir, name)) ?? {};
+    const loose = readJsonOrNull<Record<string, T>>(path.join(catalogDir, name));
+    const shard = loose ?? (JSON.parse(readPackedShard(path.join(catalogDir, pack), Number.parseInt(key, 16)) ?? '{}') as Record<string, T>);
     for (const [k, v] of group) {
       if (v !== null) shard[k] = v;
       else delete shard[k];

@@ -1,13 +1,11 @@
 /**
  * Parses note files into cache entries, on both cores when there are many: a helper worker thread parses
- * part of the notes while this thread parses the rest, analyses part of the tools for the search index, and
- * writes tool files while this thread builds the index. Few notes, or no worker bundle (tests run the
- * TypeScript sources), work here alone.
+ * part of the notes while this thread parses the rest, then analyses part of the tools for the search
+ * index. Few notes, or no worker bundle (tests run the TypeScript sources), work here alone.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeNote, parseNote, type NoteKind } from '../catalog/note.js';
-import { hashText } from './files.js';
 import type { Category, Tool } from '../catalog/types.js';
 import { analyzeTools, type DocTerms } from '../search/index.js';
 import type { CachedNote } from './user-state.js';
@@ -19,14 +17,13 @@ export interface ParseJob {
   size: number;
 }
 
-/** What the helper thread is asked: parse notes, analyse tools for the search index, or write files and return their hashes. */
-export type HelperRequest = { parse: ParseJob[] } | { analyse: Tool[]; categories: Category[] } | { dir: string; files: [string, string][] };
+/** What the helper thread is asked: parse notes, or analyse tools for the search index. */
+export type HelperRequest = { parse: ParseJob[] } | { analyse: Tool[]; categories: Category[] };
 
 /** Answers one request (in the helper thread, or here when there is none). */
 export function answer(request: HelperRequest): unknown {
   if ('parse' in request) return request.parse.map(parseJob);
-  if ('analyse' in request) return analyzeTools({ tools: request.analyse, categories: request.categories });
-  return writeFiles(request.dir, request.files);
+  return analyzeTools({ tools: request.analyse, categories: request.categories });
 }
 
 /** Below this many notes a worker costs more (its start and its own parser bundle) than it saves. */
@@ -44,22 +41,11 @@ export function parseJob(job: ParseJob): CachedNote {
   return { mtimeMs: job.mtimeMs, size: job.size, kind: job.kind, note: parsed.note, problems: [...decoded.problems, ...parsed.problems] };
 }
 
-/** Writes files (plain writes: the caller writes the manifest last) and returns their hashes. */
-export function writeFiles(dir: string, files: [string, string][]): Record<string, string> {
-  const hashes: Record<string, string> = {};
-  for (const [name, text] of files) {
-    fs.writeFileSync(path.join(dir, name), text);
-    hashes[name] = hashText(text);
-  }
-  return hashes;
-}
-
 export interface Helper {
   /** True when a worker thread does the work (otherwise this thread does it when asked). */
   parallel: boolean;
   parse(jobs: ParseJob[]): Promise<CachedNote[]>;
   analyse(tools: Tool[], categories: Category[]): Promise<DocTerms[]>;
-  write(dir: string, files: [string, string][]): Promise<Record<string, string>>;
   close(): void;
 }
 
@@ -68,7 +54,6 @@ function helperOf(ask: (request: HelperRequest) => Promise<unknown>, parallel: b
     parallel,
     parse: (jobs) => ask({ parse: jobs }) as Promise<CachedNote[]>,
     analyse: (tools, categories) => ask({ analyse: tools, categories }) as Promise<DocTerms[]>,
-    write: (dir, files) => ask({ dir, files }) as Promise<Record<string, string>>,
     close,
   };
 }

@@ -15,30 +15,36 @@ export interface SeenFolder {
   names: string[];
 }
 
-export interface Stamp {
+/** The cheap part of a stamp, read on every call (the quick path of `show` needs no more). */
+export interface StampHead {
   format: number;
   builtin: string;
   /** Notes and folders modified before this time (ms) were seen by the last full check. */
   verifiedAt: number;
   /** Modification times of each content directory's tools/ and categories/ folders (adds, removals, renames). */
   dirs: Record<string, number>;
-  folders: SeenFolder[];
-  /** mtime and size of each note, in folder order. */
-  times: Float64Array;
+}
+
+export interface Stamp extends StampHead {
+  /** The notes the check saw, decoded on first use; null when that part of the file is damaged. */
+  notes(): SeenNotes | null;
 }
 
 /*
- * On disk: u32 length of the header | header (JSON: the stamp without `times`, names joined by newlines) |
- * zero padding to a multiple of 8 | f64 [mtime, size] per note.
+ * On disk: u32 head length | head (JSON: StampHead and the note count) | u32 folders length | folders (JSON,
+ * names joined by newlines) | zero padding to a multiple of 8 | f64 [mtime, size] per note.
  */
-export function writeStamp(file: string, stamp: Stamp): void {
-  const { times, folders, ...rest } = stamp;
-  const header = Buffer.from(JSON.stringify({ ...rest, folders: folders.map((f) => ({ dir: f.dir, kind: f.kind, names: f.names.join('\n') })) }));
-  const start = Math.ceil((4 + header.length) / 8) * 8;
-  const out = new Uint8Array(start + times.byteLength);
-  new DataView(out.buffer).setUint32(0, header.length, true);
-  out.set(header, 4);
-  out.set(new Uint8Array(times.buffer, times.byteOffset, times.byteLength), start);
+export function writeStamp(file: string, head: StampHead, seen: SeenNotes): void {
+  const count = seen.times.length / 2;
+  const first = Buffer.from(JSON.stringify({ ...head, count }));
+  const second = Buffer.from(JSON.stringify(seen.folders.map((f) => ({ dir: f.dir, kind: f.kind, names: f.names.join('\n') }))));
+  const start = Math.ceil((8 + first.length + second.length) / 8) * 8;
+  const out = Buffer.alloc(start + seen.times.byteLength);
+  out.writeUInt32LE(first.length, 0);
+  first.copy(out, 4);
+  out.writeUInt32LE(second.length, 4 + first.length);
+  second.copy(out, 8 + first.length);
+  out.set(new Uint8Array(seen.times.buffer, seen.times.byteOffset, seen.times.byteLength), start);
   writeAtomic(file, out);
 }
 
@@ -47,14 +53,26 @@ export function readStamp(file: string): Stamp | null {
   try {
     const bytes = fs.readFileSync(file);
     const length = bytes.readUInt32LE(0);
-    const head = JSON.parse(bytes.toString('utf8', 4, 4 + length)) as Omit<Stamp, 'times' | 'folders'> & { folders: { dir: string; kind: NoteKind; names: string }[] };
-    const start = Math.ceil((4 + length) / 8) * 8;
-    const folders = head.folders.map((f) => ({ dir: f.dir, kind: f.kind, names: f.names === '' ? [] : f.names.split('\n') }));
-    const count = folders.reduce((n, f) => n + f.names.length, 0);
-    if (bytes.length !== start + 16 * count) return null;
-    const times = new Float64Array(count * 2);
-    new Uint8Array(times.buffer).set(bytes.subarray(start));
-    return { ...head, folders, times };
+    const head = JSON.parse(bytes.toString('utf8', 4, 4 + length)) as StampHead & { count: number };
+    const foldersLength = bytes.readUInt32LE(4 + length);
+    const start = Math.ceil((8 + length + foldersLength) / 8) * 8;
+    if (bytes.length !== start + 16 * head.count) return null;
+    let seen: SeenNotes | null | undefined;
+    const notes = () => {
+      if (seen !== undefined) return seen;
+      try {
+        const raw = JSON.parse(bytes.toString('utf8', 8 + length, 8 + length + foldersLength)) as { dir: string; kind: NoteKind; names: string }[];
+        const folders = raw.map((f) => ({ dir: f.dir, kind: f.kind, names: f.names === '' ? [] : f.names.split('\n') }));
+        const times = new Float64Array(head.count * 2);
+        new Uint8Array(times.buffer).set(bytes.subarray(start));
+        seen = folders.reduce((n, f) => n + f.names.length, 0) === head.count ? { folders, times } : null;
+      } catch {
+        seen = null;
+      }
+      return seen;
+    };
+    const { count: _count, ...rest } = head;
+    return { ...rest, notes };
   } catch {
     return null;
   }
@@ -73,7 +91,9 @@ export interface SeenNotes {
  */
 export function restat(stamp: Stamp, dirTimes: Record<string, number>): (SeenNotes & { changed: boolean }) | null {
   for (const [dir, time] of Object.entries(dirTimes)) if (stamp.dirs[dir] !== time || time >= stamp.verifiedAt) return null;
-  const before = stamp.times;
+  const seen = stamp.notes();
+  if (!seen) return null;
+  const before = seen.times;
   const times = new Float64Array(before.length);
   let changed = false;
   let k = 0;
@@ -85,7 +105,7 @@ export function restat(stamp: Stamp, dirTimes: Record<string, number>): (SeenNot
     cwd = null; // the working directory is gone: full paths below
   }
   try {
-    for (const folder of stamp.folders) {
+    for (const folder of seen.folders) {
       let prefix = folder.dir + path.sep;
       if (cwd !== null) {
         try {
@@ -106,15 +126,15 @@ export function restat(stamp: Stamp, dirTimes: Record<string, number>): (SeenNot
   } finally {
     if (cwd !== null) process.chdir(cwd);
   }
-  return { folders: stamp.folders, times, changed };
+  return { folders: seen.folders, times, changed };
 }
 
-/** True when a listing found the same notes, in the same order, with the same times as the stamp. */
-export function sameNotes(stamp: Stamp, seen: SeenNotes): boolean {
-  if (stamp.times.length !== seen.times.length || stamp.folders.length !== seen.folders.length) return false;
-  for (let i = 0; i < seen.times.length; i++) if (stamp.times[i] !== seen.times[i]) return false;
+/** True when a listing found the same notes, in the same order, with the same times as before. */
+export function sameNotes(before: SeenNotes, seen: SeenNotes): boolean {
+  if (before.times.length !== seen.times.length || before.folders.length !== seen.folders.length) return false;
+  for (let i = 0; i < seen.times.length; i++) if (before.times[i] !== seen.times[i]) return false;
   return seen.folders.every((f, i) => {
-    const g = stamp.folders[i]!;
+    const g = before.folders[i]!;
     return f.dir === g.dir && f.kind === g.kind && f.names.length === g.names.length && f.names.every((n, k) => n === g.names[k]);
   });
 }

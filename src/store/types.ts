@@ -5,7 +5,7 @@ import type { Category, Problem, Section, Tool, ToolSummary } from '../catalog/t
 
 export type { Lookup };
 
-export const ARTIFACT_FORMAT = 5;
+export const ARTIFACT_FORMAT = 6;
 
 export interface Manifest {
   format: number;
@@ -16,7 +16,7 @@ export interface Manifest {
   problems: Problem[];
   /** The user cache's current delta (see delta-files.ts); absent in a base written by a full compile. */
   delta?: number;
-  /** Tools are grouped in toolshards/<hash>.json by this many bits of a hash of their id (the user cache), instead of one tools/<id>.json each. */
+  /** Tools are grouped in the shards of tools.pack by this many bits of a hash of their id (the user cache), instead of one tools/<id>.json each. */
   toolShards?: number;
 }
 

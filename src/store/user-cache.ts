@@ -10,7 +10,7 @@ import type { Problem } from '../catalog/types.js';
 import { dirStore } from './dir-store.js';
 import { quickHash, statInto, statResult } from './files.js';
 import { ARTIFACT_FORMAT, type CatalogStore } from './types.js';
-import { diffNotes, readStamp, restat, sameNotes, writeStamp, type SeenFolder, type SeenNotes, type Stamp } from './seen-notes.js';
+import { diffNotes, readStamp, restat, sameNotes, writeStamp, type SeenFolder, type SeenNotes, type StampHead } from './seen-notes.js';
 import { readState, type NoteStats } from './user-state.js';
 
 export interface UserCatalog {
@@ -121,18 +121,20 @@ export async function openUserCatalog(builtinDir: string, dirs: string[], cacheR
   const restatted = usable ? restat(stamp, times) : null;
   if (restatted && !restatted.changed) return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
   const scan = restatted ?? scanNotes(absDirs);
-  const nextStamp: Stamp = { format: ARTIFACT_FORMAT, builtin: builtinId, verifiedAt: scanStart, dirs: times, folders: scan.folders, times: scan.times };
-  if (usable && sameNotes(stamp, scan)) {
+  const nextStamp: StampHead = { format: ARTIFACT_FORMAT, builtin: builtinId, verifiedAt: scanStart, dirs: times };
+  const before = usable ? stamp.notes() : null;
+  if (before && sameNotes(before, scan)) {
     // A folder changed but no note did (a file that is not a note, a touch): a new stamp so the next call restats.
-    writeStamp(stampFile, nextStamp);
+    writeStamp(stampFile, nextStamp, scan);
     return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
   }
   const { applyChanges, fullBuild } = await import('./pipeline.js');
   const state = usable ? readState(root, builtinId) : null;
   // A delta when the cache allows one; otherwise (first call, category notes, past the threshold) a full compile.
-  const result = (state && stamp && (await applyChanges(builtinDir, root, diffNotes(stamp, scan), state))) ?? (await fullBuild(builtinDir, builtinId, absDirs, root, noteStats(scan), state));
-  writeStamp(stampFile, nextStamp);
-  return { store: dirStore(catalogDir), dir: catalogDir, reparsed: result.reparsed };
+  const delta = state && before ? await applyChanges(builtinDir, root, diffNotes(before, scan), state) : null;
+  const result = delta ?? (await fullBuild(builtinDir, builtinId, absDirs, root, noteStats(scan), state));
+  writeStamp(stampFile, nextStamp, scan);
+  return { store: dirStore(catalogDir, { searchBase: delta?.searchBase }), dir: catalogDir, reparsed: result.reparsed };
 }
 
 /** Removes a damaged cache so the next open rebuilds it from the notes. */

@@ -14,7 +14,7 @@ import { search } from '../../src/search/query.js';
 import { compileArtifacts } from '../../src/store/compile.js';
 import { CorruptArtifactError, writeArtifacts } from '../../src/store/dir-store.js';
 import { lazyBin } from '../../src/store/lazy-bin.js';
-import { diffNotes, readStamp, restat, sameNotes, writeStamp, type Stamp } from '../../src/store/seen-notes.js';
+import { diffNotes, readStamp, restat, sameNotes, writeStamp, type SeenNotes, type Stamp, type StampHead } from '../../src/store/seen-notes.js';
 import { openUserCatalog } from '../../src/store/user-cache.js';
 import { miniCatalog } from './fixture.js';
 
@@ -29,30 +29,40 @@ describe('stamp of seen notes', () => {
   writeFileSync(file('a.md'), 'alpha');
   writeFileSync(file('b.md'), 'bravo!');
   utimesSync(dir, past, past);
-  const stampOf = (): Stamp => ({
-    format: 1,
-    builtin: 'x',
-    verifiedAt: Date.now() - 2000,
-    dirs: { [dir]: statSync(dir).mtimeMs },
+  const seenNow = (): SeenNotes => ({
     folders: [{ dir, kind: 'tool', names: ['a.md', 'b.md'] }],
     times: Float64Array.from(['a.md', 'b.md'].flatMap((n) => [statSync(file(n)).mtimeMs, statSync(file(n)).size])),
   });
+  const headNow = (): StampHead => ({ format: 1, builtin: 'x', verifiedAt: Date.now() - 2000, dirs: { [dir]: statSync(dir).mtimeMs } });
+  const stampOf = (head = headNow(), seen: SeenNotes | null = seenNow()): Stamp => ({ ...head, notes: () => seen });
 
-  it('reads back what it wrote, and nothing from a torn file', () => {
-    const stamp = stampOf();
-    writeStamp(path.join(tmp, 'stamp.bin'), stamp);
+  it('reads back what it wrote, and nothing from a torn or damaged file', () => {
+    const head = headNow();
+    const seen = seenNow();
+    writeStamp(path.join(tmp, 'stamp.bin'), head, seen);
     const back = readStamp(path.join(tmp, 'stamp.bin'))!;
-    expect(back).toEqual(stamp);
+    const { notes, ...backHead } = back;
+    expect(backHead).toEqual(head);
+    expect(notes()).toEqual(seen);
     const bytes = readFileSync(path.join(tmp, 'stamp.bin'));
     writeFileSync(path.join(tmp, 'torn.bin'), bytes.subarray(0, bytes.length - 3));
     expect(readStamp(path.join(tmp, 'torn.bin'))).toBeNull();
     expect(readStamp(path.join(tmp, 'missing.bin'))).toBeNull();
+    // Damaged note names: the head still reads (the quick path of show), the notes do not.
+    const damaged = Buffer.from(bytes);
+    damaged[damaged.indexOf('a.md')] = 0x22; // a quote inside the JSON string
+    writeFileSync(path.join(tmp, 'damaged.bin'), damaged);
+    const partly = readStamp(path.join(tmp, 'damaged.bin'))!;
+    expect(partly.verifiedAt).toBe(head.verifiedAt);
+    expect(partly.notes()).toBeNull();
+    expect(restat(partly, { [dir]: head.dirs[dir]! })).toBeNull();
   });
 
   it('restats known notes without a listing, and sees an in-place edit, a touched folder or a folder changed during the check', () => {
     const stamp = stampOf();
+    const before = stamp.notes()!;
     const dirs = () => ({ [dir]: statSync(dir).mtimeMs });
-    expect(restat(stamp, dirs())).toMatchObject({ changed: false, times: stamp.times });
+    expect(restat(stamp, dirs())).toMatchObject({ changed: false, times: before.times });
     expect(process.cwd()).toBe(path.resolve('.')); // the check steps into folders and back
     // Same size, new mtime: the folder's mtime does not move, the note's does.
     writeFileSync(file('a.md'), 'alphA');
@@ -60,10 +70,10 @@ describe('stamp of seen notes', () => {
     const edited = restat(stamp, dirs())!;
     expect(edited.changed).toBe(true);
     expect(edited.times[0]).toBe(statSync(file('a.md')).mtimeMs);
-    expect(edited.times.slice(2)).toEqual(stamp.times.slice(2));
-    expect(sameNotes(stamp, edited)).toBe(false);
+    expect(edited.times.slice(2)).toEqual(before.times.slice(2));
+    expect(sameNotes(before, edited)).toBe(false);
     const fresh = stampOf();
-    expect(sameNotes(fresh, edited)).toBe(true);
+    expect(sameNotes(fresh.notes()!, edited)).toBe(true);
     expect(restat(fresh, dirs())?.changed).toBe(false);
     // A folder whose mtime is not older than the check could hide a change made in the same clock tick.
     expect(restat({ ...fresh, verifiedAt: fresh.dirs[dir]! }, dirs())).toBeNull();
