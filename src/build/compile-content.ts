@@ -13,7 +13,7 @@ async function compile(contentDir: string, outDir: string): Promise<void> {
   const { layer, problems } = await loadLayer(contentDir, (f) => path.relative(process.cwd(), f).split(path.sep).join('/'));
   const { catalog, problems: crossProblems } = assembleCatalog([layer]);
   const all = [...problems, ...crossProblems];
-  writeArtifacts(outDir, compileArtifacts(catalog, all));
+  writeArtifacts(outDir, compileArtifacts(catalog, all, { keepAnalysis: true }));
   const errors = all.filter((p) => p.severity === 'error');
   for (const p of all) process.stderr.write(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}\n`);
   process.stderr.write(

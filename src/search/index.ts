@@ -161,6 +161,29 @@ export function analyzeTools(catalog: Catalog, tools: Tool[] = catalog.tools): D
   });
 }
 
+/** Analysed documents as JSON (flat term, count lists): the shipped build stores its tools' analysis for the user cache. */
+export function serializeDocTerms(ids: string[], docs: DocTerms[]): string {
+  const flat = (m: Map<string, number>) => [...m].flat();
+  return JSON.stringify({ ids, docs: docs.map((d) => ({ tf: Object.fromEntries(FIELDS.map((f) => [f, flat(d.tf[f])])), len: d.len, marks: flat(d.marks) })) });
+}
+
+/** Reads `serializeDocTerms` output back: tool id -> its analysis. */
+export function deserializeDocTerms(json: string): Map<string, DocTerms> {
+  const raw = JSON.parse(json) as { ids: string[]; docs: { tf: Record<Field, (string | number)[]>; len: Record<Field, number>; marks: (string | number)[] }[] };
+  const map = (flat: (string | number)[]) => {
+    const m = new Map<string, number>();
+    for (let i = 0; i < flat.length; i += 2) m.set(flat[i] as string, flat[i + 1] as number);
+    return m;
+  };
+  const out = new Map<string, DocTerms>();
+  raw.docs.forEach((d, k) => {
+    const tf = {} as Record<Field, Map<string, number>>;
+    for (const f of FIELDS) tf[f] = map(d.tf[f] ?? []);
+    out.set(raw.ids[k]!, { tf, len: d.len, marks: map(d.marks) });
+  });
+  return out;
+}
+
 /** Statistics of a set of analysed documents on their own (a full build). */
 export function statsOf(perDoc: DocTerms[], weighted: Map<string, TermPostings>): CorpusStats {
   const n = Math.max(1, perDoc.length);

@@ -8,8 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assembleCatalog, type Layer } from '../catalog/assemble.js';
 import type { ParsedCategoryNote, ParsedToolNote } from '../catalog/note.js';
-import type { Problem } from '../catalog/types.js';
-import { analyzeTools } from '../search/index.js';
+import type { Problem, Tool } from '../catalog/types.js';
+import { analyzeTools, deserializeDocTerms, type DocTerms } from '../search/index.js';
 import { compileArtifacts } from './compile.js';
 import { toolShardBits } from './shards.js';
 import { dirStore, writeArtifacts } from './dir-store.js';
@@ -78,16 +78,20 @@ async function compile(
     layers.push(layer);
   }
   const assembled = assembleCatalog(layers);
-  // With a helper thread, it first analyses the second half of the tools for the index while this one does the first.
   const { catalog } = assembled;
-  const half = helper.parallel ? Math.floor(catalog.tools.length / 2) : catalog.tools.length;
-  const theirs = helper.parallel ? helper.analyse(catalog.tools.slice(half), catalog.categories) : Promise.resolve([]);
+  // Built-in tools come analysed from the shipped build; the rest are analysed here, the helper thread taking half.
+  const analysed: (DocTerms | undefined)[] = reuseBuiltinAnalysis(builtinDir, catalog.tools, layers);
+  const todo = catalog.tools.filter((_, i) => !analysed[i]);
+  const half = helper.parallel ? Math.floor(todo.length / 2) : todo.length;
+  const theirs = helper.parallel ? helper.analyse(todo.slice(half), catalog.categories) : Promise.resolve([]);
   const manifestThere = fs.existsSync(path.join(paths.catalog, 'manifest.json'));
   const previous = prev && manifestThere ? readJsonOrNull<Record<string, string>>(paths.artifacts) : null;
   const hashes: Record<string, string> = {};
-  const analysed = [...analyzeTools(catalog, catalog.tools.slice(0, half)), ...(await theirs)];
+  const fresh = [...analyzeTools(catalog, todo.slice(0, half)), ...(await theirs)];
+  let next = 0;
+  for (let i = 0; i < analysed.length; i++) analysed[i] ??= fresh[next++];
   // Tools go in one pack of shards (pack.ts): a dozen files to create in all, however many notes there are.
-  const files = compileArtifacts(catalog, [...problems, ...assembled.problems], { toolShards: toolShardBits(catalog.tools.length), analysed });
+  const files = compileArtifacts(catalog, [...problems, ...assembled.problems], { toolShards: toolShardBits(catalog.tools.length), analysed: analysed as DocTerms[] });
   const manifest = files.get('manifest.json')!;
   files.delete('manifest.json');
   writeArtifacts(paths.catalog, files, previous ? new Map(Object.entries(previous)) : undefined, { plain: !previous, force: new Set(prev?.delta.dirty ?? []) });
@@ -138,4 +142,23 @@ function overriddenIds(current: NoteStats, cached: Map<string, CachedNote>): str
     if (note) count.set(note.id, (count.get(note.id) ?? 0) + 1);
   }
   return [...count].filter(([, n]) => n > 1).map(([id]) => id);
+}
+
+/**
+ * The shipped analysis of each built-in tool that the catalog keeps as shipped (no team note replaces it
+ * and no team category note redefines a built-in category, which would change its facets' evidence);
+ * undefined where a tool needs analysing. Without the shipped file, every tool is analysed.
+ */
+function reuseBuiltinAnalysis(builtinDir: string, tools: Tool[], layers: Layer[]): (DocTerms | undefined)[] {
+  const none = tools.map(() => undefined);
+  const builtinCategories = new Set(layers[0]!.categories.map((c) => c.id));
+  if (layers.slice(1).some((l) => l.categories.some((c) => builtinCategories.has(c.id)))) return none;
+  let shipped: Map<string, DocTerms>;
+  try {
+    shipped = deserializeDocTerms(fs.readFileSync(path.join(builtinDir, 'analysis.json'), 'utf8'));
+  } catch {
+    return none;
+  }
+  const replaced = new Set(layers.slice(1).flatMap((l) => l.tools.map((t) => t.id)));
+  return tools.map((t) => (replaced.has(t.id) ? undefined : shipped.get(t.id)));
 }

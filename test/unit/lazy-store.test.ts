@@ -182,3 +182,36 @@ describe('search index read by blocks', () => {
     expect(() => open()).toThrow(/truncated/);
   });
 });
+
+describe('shipped analysis reused by a full compile', () => {
+  const notes = path.join(tmp, 'reuse-notes');
+  mkdirSync(path.join(notes, 'tools'), { recursive: true });
+  mkdirSync(path.join(notes, 'categories'), { recursive: true });
+  writeFileSync(path.join(notes, 'tools', 'team-a.md'), '---\nid: team-a\nname: Team A\ncategory: config-mgmt\nsummary: Pushes configuration over SSH for the platform team.\n---\n\n## Overview\nAgentless runs.\n');
+  // A team note replacing a built-in tool: its own analysis, never the shipped one.
+  const replaced = miniCatalog().tools[0]!;
+  writeFileSync(path.join(notes, 'tools', `${replaced.id}.md`), `---\nid: ${replaced.id}\nname: ${replaced.name}\ncategory: ${replaced.category}\nsummary: Replaced by the team with a note about walruses.\n---\n\n## Overview\nWalrus.\n`);
+
+  async function indexWith(keepAnalysis: boolean, label: string): Promise<{ terms: string; bin: Buffer }> {
+    const builtin = path.join(tmp, `reuse-builtin-${label}`);
+    writeArtifacts(builtin, compileArtifacts(miniCatalog(), [], { keepAnalysis }));
+    const opened = await openUserCatalog(builtin, [notes], path.join(tmp, `reuse-cache-${label}`));
+    return { terms: readFileSync(path.join(opened.dir, 'terms.txt'), 'utf8'), bin: readFileSync(path.join(opened.dir, 'search.bin')) };
+  }
+
+  it('builds the same index as analysing every tool, with or without a team category note', async () => {
+    const reused = await indexWith(true, 'kept');
+    const analysed = await indexWith(false, 'none');
+    expect(reused.terms).toContain('walrus');
+    expect(reused.terms).toBe(analysed.terms);
+    expect(reused.bin.equals(analysed.bin)).toBe(true);
+    // A team note redefining a built-in category changes the built-in tools' facet evidence: all are analysed again.
+    const category = miniCatalog().categories[0]!;
+    writeFileSync(path.join(notes, 'categories', `${category.id}.md`), `---\nid: ${category.id}\nname: Renamed ${category.name}\nsummary: Team view.\n---\n\n## Overview\nOurs.\n`);
+    const reusedCat = await indexWith(true, 'kept-cat');
+    const analysedCat = await indexWith(false, 'none-cat');
+    expect(reusedCat.terms).toContain('renam');
+    expect(reusedCat.terms).toBe(analysedCat.terms);
+    expect(reusedCat.bin.equals(analysedCat.bin)).toBe(true);
+  });
+});
