@@ -3,11 +3,13 @@
  * index's per-document arrays and marks, the note-depth prior, word correction and the query's own
  * negation scope.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evidenceOfFacets, facetValueTerm, splitNegated } from '../../src/search/evidence.js';
 import { buildSearchIndex, fieldTerms, fieldTexts, FIELD_WEIGHTS } from '../../src/search/index.js';
 import { categoriesOf, findTerm, termAt, termCount } from '../../src/search/layout.js';
 import { hasUnknownWord, search } from '../../src/search/query.js';
+import { words } from '../../src/search/tokenize.js';
 import { miniCatalog } from './fixture.js';
 import { lazy } from './lazy.js';
 import { buildCatalog } from './notes.js';
@@ -21,6 +23,20 @@ const postings = (term: string) => {
   for (let p = index.offsets[i]!; p < index.offsets[i + 1]!; p++) out[index.ids[index.postings[2 * p]!]!] = index.postings[2 * p + 1]!;
   return out;
 };
+
+describe('words', () => {
+  // The Unicode definition the ASCII fast path must match word for word (stop words aside).
+  const reference = (text: string) => [...text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
+
+  it('reads ASCII text by hand exactly as the Unicode rules read it', () => {
+    expect(words("Argo CD's GitOps-sync, v2.10 (K8s)")).toEqual(['argo', 'cd', 's', 'gitops', 'sync', 'v2', '10', 'k8s']);
+    expect(words('Überwachung für Kubernetes')).toEqual(['uberwachung', 'fur', 'kubernetes']);
+    const ascii = fc.array(fc.constantFrom(...'abcXYZ019 -_.,/'.split(''), '\\', '\t', 'the', 'Tool', 'and'), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(ascii, (text) => {
+      expect(words(text)).toEqual(reference(text).filter((w) => words(w).length > 0));
+    }));
+  });
+});
 
 describe('evidence', () => {
   it('folds facet values to one term', () => {
