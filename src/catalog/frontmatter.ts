@@ -71,12 +71,21 @@ export interface Position {
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
 
+const keyPatterns = new Map<string, RegExp>();
+/** The pattern of a `key:` line, compiled once per key name (the same few keys recur in every note). */
+function keyPattern(key: string): RegExp {
+  let re = keyPatterns.get(key);
+  if (!re) keyPatterns.set(key, (re = new RegExp(`^(\\s*)(?:- )?["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`)));
+  return re;
+}
+
 /**
  * Finds the line and column of a key path (`['facets', 'agent']`, `['sources', 1]`) in frontmatter source.
  * Falls back to the nearest enclosing key, then to the frontmatter's first line.
  */
-export function locateKey(yaml: string, path: (string | number)[], startLine = 2): Position {
-  const lines = yaml.split('\n');
+export function locateKey(yaml: string | readonly string[], path: (string | number)[], startLine = 2): Position {
+  // A caller locating many keys passes the lines once split.
+  const lines = typeof yaml === 'string' ? yaml.split('\n') : yaml;
   let from = 0;
   let to = lines.length;
   let found: Position = { line: startLine, column: 1 };
@@ -111,7 +120,7 @@ export function locateKey(yaml: string, path: (string | number)[], startLine = 2
         return found;
       }
     } else {
-      const keyRe = new RegExp(`^(\\s*)(?:- )?["']?${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
+      const keyRe = keyPattern(part);
       for (let i = from; i < to; i++) {
         const line = lines[i] ?? '';
         const m = keyRe.exec(line);

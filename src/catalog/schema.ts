@@ -26,10 +26,12 @@ class Checker {
   readonly problems: Problem[] = [];
   /** Set when the note cannot become an entry at all (no id, wrong id, no category...). */
   fatal = false;
+  /** The frontmatter's lines, split once: every field of every note is located (10,000 team notes make it count). */
+  private lines: string[] | undefined;
   constructor(readonly note: SplitNote, readonly file: string) {}
 
   at(path: (string | number)[]): [number, number] {
-    const p = locateKey(this.note.yaml, path, this.note.yamlStartLine);
+    const p = locateKey((this.lines ??= this.note.yaml.split('\n')), path, this.note.yamlStartLine);
     return [p.line, p.column];
   }
 

@@ -9,6 +9,8 @@ import type { Block, Section } from './types.js';
 type Inline = { kind: 'text' | 'code' | 'strong'; text: string } | { kind: 'link'; text: string; url: string };
 
 const PLAIN = /^[^`*_[\]<>\\&!]*$/;
+/** Characters that may start markup: everything else is plain text (the complement of PLAIN). */
+const SPECIAL = /[`*_[\]<>\\&!]/g;
 const BOLD = /^\*\*([A-Za-z0-9](?:[^*_`[\]<>\\&!]*[A-Za-z0-9])?)\*\*(?=$|[\s.,;:)?])/;
 const LINK = /^\[([^[\]`*_<>\\&!]+)\]\(([A-Za-z0-9\-._~:/?#@$'+,;=%]+)\)/;
 const CODE = /^`([^`\s](?:[^`]*[^`\s])?)`/;
@@ -23,6 +25,14 @@ function inlines(text: string): Inline[] | null {
     plain = '';
   };
   while (i < text.length) {
+    // Plain characters up to the next one that may start markup, in one piece.
+    SPECIAL.lastIndex = i;
+    const next = SPECIAL.exec(text)?.index ?? text.length;
+    if (next > i) {
+      plain += text.slice(i, next);
+      i = next;
+      continue;
+    }
     const c = text[i]!;
     const rest = text.slice(i);
     let m: RegExpMatchArray | null;
