@@ -18,7 +18,8 @@ export const FIELD_WEIGHTS = {
   caveats: 0.2,
 } as const;
 export type Field = keyof typeof FIELD_WEIGHTS;
-const B: Record<Field, number> = { name: 0.3, aliases: 0.3, tags: 0.5, summary: 0.6, pickWhen: 0.6, facets: 0.5, category: 0.3, body: 0.75, caveats: 0.75 };
+/** BM25 length normalisation per field. */
+export const B_NORM: Record<Field, number> = { name: 0.3, aliases: 0.3, tags: 0.5, summary: 0.6, pickWhen: 0.6, facets: 0.5, category: 0.3, body: 0.75, caveats: 0.75 };
 /** Sections whose words describe what a tool does not do well. */
 const CAVEAT_SECTIONS = new Set(['weaknesses', 'when to look elsewhere']);
 /**
@@ -179,18 +180,6 @@ export function analyzeTools(catalog: Catalog, tools: Tool[] = catalog.tools): D
   });
 }
 
-/** Analysed documents as JSON: the shipped build stores its tools' analysis for the user cache. */
-export function serializeDocTerms(ids: string[], docs: DocTerms[]): string {
-  return JSON.stringify({ ids, docs });
-}
-
-/** Reads `serializeDocTerms` output back: tool id -> its analysis. */
-export function deserializeDocTerms(json: string): Map<string, DocTerms> {
-  const raw = JSON.parse(json) as { ids: string[]; docs: DocTerms[] };
-  if (!Array.isArray(raw.ids) || !Array.isArray(raw.docs) || raw.docs.some((d) => !Array.isArray(d.terms) || d.fieldStart?.length !== FIELDS.length + 1)) throw new Error('analysis: unknown format');
-  return new Map(raw.ids.map((id, k) => [id, raw.docs[k]!]));
-}
-
 /** Statistics of a set of analysed documents on their own (a full build). */
 export function statsOf(perDoc: DocTerms[], weighted: Map<string, TermPostings>): CorpusStats {
   const n = Math.max(1, perDoc.length);
@@ -205,8 +194,11 @@ export interface TermPostings {
   w: number[];
 }
 
-/** Field-weighted, length-normalised term frequencies (BM25F before saturation), doc numbers from `first`. */
-export function weighTerms(perDoc: DocTerms[], avg: Record<Field, number>, first = 0): { weighted: Map<string, TermPostings>; outsideBody: Set<string> } {
+/**
+ * Field-weighted, length-normalised term frequencies (BM25F before saturation). Documents are numbered from
+ * `first`, or by `first[k]` for the k-th (increasing).
+ */
+export function weighTerms(perDoc: DocTerms[], avg: Record<Field, number>, first: number | readonly number[] = 0): { weighted: Map<string, TermPostings>; outsideBody: Set<string> } {
   const weighted = new Map<string, TermPostings>();
   const outsideBody = new Set<string>();
   // Documents come in order, so a term's last entry is this document's when it already has one.
@@ -221,9 +213,9 @@ export function weighTerms(perDoc: DocTerms[], avg: Record<Field, number>, first
     }
   };
   perDoc.forEach((d, k) => {
-    const doc = first + k;
+    const doc = typeof first === 'number' ? first + k : first[k]!;
     FIELDS.forEach((f, j) => {
-      const norm = 1 - B[f] + (B[f] * d.len[f]) / avg[f];
+      const norm = 1 - B_NORM[f] + (B_NORM[f] * d.len[f]) / avg[f];
       for (let i = d.fieldStart[j]!; i < d.fieldStart[j + 1]!; i++) {
         const term = d.terms[i]!;
         add(term, doc, (FIELD_WEIGHTS[f] * d.counts[i]!) / norm, false);
@@ -255,11 +247,11 @@ export function lengthsOf(perDoc: DocTerms[]): Float32Array {
   return lens;
 }
 
-/** Saturates and lays out weighted terms into an index segment, with the statistics given. */
-export function finishIndex(tools: Tool[], weighted: Map<string, TermPostings>, outsideBody: Set<string>, stats: CorpusStats): SearchIndex {
+/** Saturates and lays out weighted terms into an index segment, with the statistics given (`sorted`: the terms, when the caller has them in order). */
+export function finishIndex(tools: Tool[], weighted: Map<string, TermPostings>, outsideBody: Set<string>, stats: CorpusStats, sorted?: string[]): SearchIndex {
   const { n } = stats;
   // A phrase seen in one body only adds little over its words and most of the index size: drop it.
-  const terms = [...weighted.keys()].filter((t) => !t.includes('_') || outsideBody.has(t) || stats.df(t) > 1).sort();
+  const terms = (sorted ?? [...weighted.keys()].sort()).filter((t) => !t.includes('_') || outsideBody.has(t) || stats.df(t) > 1);
   const offsets = new Uint32Array(terms.length + 1);
   let total = 0;
   for (const term of terms) total += weighted.get(term)!.docs.length;

@@ -1,7 +1,8 @@
 /** Turns an assembled catalog into the artifact files the CLI reads at run time: file name -> contents. */
 import { buildLookup } from '../catalog/lookup.js';
 import { toSummary, type Catalog, type Problem, type Tool } from '../catalog/types.js';
-import { analyzeTools, buildNameIndex, buildSearchIndex, serializeDocTerms, type DocTerms } from '../search/index.js';
+import { analyzeTools, buildNameIndex, buildSearchIndex, type SearchIndex } from '../search/index.js';
+import { buildTermTable, serializeTermTable } from '../search/term-table.js';
 import { serializeSearchIndex } from '../search/layout.js';
 import { packShards } from './pack.js';
 import { shardLookup, toolShard } from './shards.js';
@@ -9,7 +10,7 @@ import { ARTIFACT_FORMAT, type Manifest } from './types.js';
 
 
 /** The compiled form of a catalog: file name -> contents. Pure, so builds and caches share it. */
-export function compileArtifacts(catalog: Catalog, problems: Problem[], options: { tools?: boolean; toolShards?: number; analysed?: DocTerms[]; keepAnalysis?: boolean } = {}): Map<string, string | Uint8Array> {
+export function compileArtifacts(catalog: Catalog, problems: Problem[], options: { tools?: boolean; toolShards?: number; index?: SearchIndex; keepAnalysis?: boolean } = {}): Map<string, string | Uint8Array> {
   const files = new Map<string, string | Uint8Array>();
   // Warnings are for lint and the build log; the run-time manifest keeps errors only.
   const errors = problems.filter((p) => p.severity === 'error');
@@ -23,10 +24,10 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[], options:
   files.set('categories.json', JSON.stringify(catalog.categories.map((c) => ({ ...c, sections: [] }))));
   files.set('guides.json', JSON.stringify(Object.fromEntries(catalog.categories.map((c) => [c.id, c.sections]))));
   files.set('summaries.json', JSON.stringify(catalog.tools.map(toSummary)));
-  const analysed = options.analysed ?? analyzeTools(catalog);
-  const index = buildSearchIndex(catalog, analysed);
-  // The shipped catalog keeps its tools' analysis: a user cache's full compile then analyses team notes only.
-  if (options.keepAnalysis) files.set('analysis.json', serializeDocTerms(catalog.tools.map((t) => t.id), analysed));
+  const analysed = options.index ? [] : analyzeTools(catalog);
+  const index = options.index ?? buildSearchIndex(catalog, analysed);
+  // The shipped catalog keeps its tools' analysis, term by term: a user cache's full compile then analyses team notes only.
+  if (options.keepAnalysis) files.set('analysis.bin', serializeTermTable(buildTermTable(catalog.tools.map((t) => t.id), analysed)));
   // The user cache checksums its segments (a damaged one is rebuilt, never served); the shipped catalog is
   // swapped in whole at install and skips the per-search check of a 1.7 MB file.
   const search = serializeSearchIndex(index, Boolean(options.toolShards));

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { assembleCatalog, type Layer } from '../catalog/assemble.js';
 import type { ParsedCategoryNote, ParsedToolNote } from '../catalog/note.js';
 import type { Problem, Tool } from '../catalog/types.js';
-import { analyzeTools, deserializeDocTerms, type DocTerms } from '../search/index.js';
+import { analyzeTools, buildSearchIndex } from '../search/index.js';
+import { buildIndexWithTable, deserializeTermTable, type TermTable } from '../search/term-table.js';
 import { compileArtifacts } from './compile.js';
 import { toolShardBits } from './shards.js';
 import { dirStore, writeArtifacts } from './dir-store.js';
@@ -79,19 +80,21 @@ async function compile(
   }
   const assembled = assembleCatalog(layers);
   const { catalog } = assembled;
-  // Built-in tools come analysed from the shipped build; the rest are analysed here, the helper thread taking half.
-  const analysed: (DocTerms | undefined)[] = reuseBuiltinAnalysis(builtinDir, catalog.tools, layers);
-  const todo = catalog.tools.filter((_, i) => !analysed[i]);
+  // Built-in tools come analysed from the shipped build (term by term); the rest are analysed here, the helper thread taking half.
+  const shipped = shippedTable(builtinDir, layers);
+  const docOf = shipped ? tableDocs(shipped, catalog.tools, layers) : null;
+  const covered = new Set(docOf ?? []);
+  const todoDocs = catalog.tools.map((_, i) => i).filter((i) => !covered.has(i));
+  const todo = todoDocs.map((i) => catalog.tools[i]!);
   const half = helper.parallel ? Math.floor(todo.length / 2) : todo.length;
   const theirs = helper.parallel ? helper.analyse(todo.slice(half), catalog.categories) : Promise.resolve([]);
   const manifestThere = fs.existsSync(path.join(paths.catalog, 'manifest.json'));
   const previous = prev && manifestThere ? readJsonOrNull<Record<string, string>>(paths.artifacts) : null;
   const hashes: Record<string, string> = {};
-  const fresh = [...analyzeTools(catalog, todo.slice(0, half)), ...(await theirs)];
-  let next = 0;
-  for (let i = 0; i < analysed.length; i++) analysed[i] ??= fresh[next++];
+  const analysed = [...analyzeTools(catalog, todo.slice(0, half)), ...(await theirs)];
+  const index = shipped && docOf ? buildIndexWithTable(catalog, shipped, docOf, { docs: todoDocs, analysed }) : buildSearchIndex(catalog, analysed);
   // Tools go in one pack of shards (pack.ts): a dozen files to create in all, however many notes there are.
-  const files = compileArtifacts(catalog, [...problems, ...assembled.problems], { toolShards: toolShardBits(catalog.tools.length), analysed: analysed as DocTerms[] });
+  const files = compileArtifacts(catalog, [...problems, ...assembled.problems], { toolShards: toolShardBits(catalog.tools.length), index });
   const manifest = files.get('manifest.json')!;
   files.delete('manifest.json');
   writeArtifacts(paths.catalog, files, previous ? new Map(Object.entries(previous)) : undefined, { plain: !previous, force: new Set(prev?.delta.dirty ?? []) });
@@ -145,20 +148,22 @@ function overriddenIds(current: NoteStats, cached: Map<string, CachedNote>): str
 }
 
 /**
- * The shipped analysis of each built-in tool that the catalog keeps as shipped (no team note replaces it
- * and no team category note redefines a built-in category, which would change its facets' evidence);
- * undefined where a tool needs analysing. Without the shipped file, every tool is analysed.
+ * The shipped term table of the built-in tools (analysis.bin), or null when a team category note
+ * redefines a built-in category (that changes the built-in tools' facet evidence) or there is none.
  */
-function reuseBuiltinAnalysis(builtinDir: string, tools: Tool[], layers: Layer[]): (DocTerms | undefined)[] {
-  const none = tools.map(() => undefined);
+function shippedTable(builtinDir: string, layers: Layer[]): TermTable | null {
   const builtinCategories = new Set(layers[0]!.categories.map((c) => c.id));
-  if (layers.slice(1).some((l) => l.categories.some((c) => builtinCategories.has(c.id)))) return none;
-  let shipped: Map<string, DocTerms>;
+  if (layers.slice(1).some((l) => l.categories.some((c) => builtinCategories.has(c.id)))) return null;
   try {
-    shipped = deserializeDocTerms(fs.readFileSync(path.join(builtinDir, 'analysis.json'), 'utf8'));
+    return deserializeTermTable(fs.readFileSync(path.join(builtinDir, 'analysis.bin')));
   } catch {
-    return none;
+    return null;
   }
+}
+
+/** Each table document's number in the catalog, or -1 where a team note replaced the tool (it is analysed anew). */
+function tableDocs(table: TermTable, tools: Tool[], layers: Layer[]): Int32Array {
+  const at = new Map(tools.map((t, i) => [t.id, i]));
   const replaced = new Set(layers.slice(1).flatMap((l) => l.tools.map((t) => t.id)));
-  return tools.map((t) => (replaced.has(t.id) ? undefined : shipped.get(t.id)));
+  return Int32Array.from(table.ids, (id) => (replaced.has(id) ? -1 : at.get(id) ?? -1));
 }
