@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync,
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { json, run } from './helpers.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'devops-kb-incr-'));
@@ -108,6 +109,38 @@ describe('incremental user index', () => {
     write(t.dir, 'team-tool-1', 'lemur edit in the first folder');
     await run(['search', 'lemur', '--json'], { env });
     expect(await summary()).toMatch(/okapi/);
+  }, 120_000);
+
+  it('splits the pack of parsed notes with the helper thread and reuses both halves in the next full compile', async () => {
+    // Past the helper thread's threshold (600 notes): it parses and packs a share of the notes itself.
+    const t = setup('helper-pack', 650);
+    // The built CLI: the helper thread is a bundle of its own (tests of the sources work on one thread).
+    const cli = (...args: string[]) => {
+      const r = spawnSync(process.execPath, [path.join(__dirname, '..', 'bin', 'devops-kb'), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', ...t.env } });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    expect(cli('search', 'widget', 'number', '640')).toContain('team-tool-640');
+    const root = path.dirname(t.catalogDir());
+    const pack = (name: string) => JSON.parse(readFileSync(path.join(root, name), 'utf8')) as Record<string, { note: { summary: string } | null }>;
+    const mine = pack('notes.json');
+    const theirs = pack('notes-helper.json');
+    expect(Object.keys(theirs).length).toBeGreaterThan(200);
+    expect(Object.keys(mine).filter((f) => f in theirs)).toEqual([]);
+    expect(Object.keys(mine).length + Object.keys(theirs).length).toBe(650);
+    // Mark one note parsed by the helper (same mtime and size on disk): a full compile that reuses the pack shows the mark.
+    const [file, entry] = Object.entries(theirs)[0]!;
+    entry.note!.summary = 'Marked in the helper pack.';
+    writeFileSync(path.join(root, 'notes-helper.json'), JSON.stringify(theirs));
+    // A category note changes: the incremental path leaves it to a full compile, which parses that note only.
+    mkdirSync(path.join(t.dir, 'categories'));
+    writeFileSync(path.join(t.dir, 'categories', 'team-stuff.md'), '---\nid: team-stuff\nname: Team stuff\nsummary: Ours.\n---\n\n## Overview\nOurs.\n');
+    cli('search', 'widget');
+    const id = path.basename(file, '.md');
+    expect(JSON.parse(cli('show', id, '--json')).summary).toBe('Marked in the helper pack.');
+    // One note parsed this time, without the helper: its pack is gone and the main pack holds every note.
+    expect(readdirSync(root)).not.toContain('notes-helper.json');
+    expect(Object.keys(pack('notes.json')).length).toBe(651);
   }, 120_000);
 
   for (const target of ['delta', 'base'] as const) {

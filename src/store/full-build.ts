@@ -34,9 +34,9 @@ export async function fullBuild(builtinDir: string, builtinId: string, dirs: str
   }
   const helper = await startHelper(jobs.length);
   try {
-    const parsed = await parseNotes(jobs, helper);
-    jobs.forEach((job, i) => cached.set(job.file, parsed[i]!));
-    return await compile(builtinDir, builtinId, dirs, root, current, prev, cached, helper, jobs.length);
+    const parsed = await parseNotes(jobs, helper, cachePaths(root).helperPack);
+    jobs.forEach((job, i) => cached.set(job.file, parsed.notes[i]!));
+    return await compile(builtinDir, builtinId, dirs, root, current, prev, helper, { cached, reparsed: jobs.length, packedByHelper: new Set(parsed.packed) });
   } finally {
     helper.close();
   }
@@ -49,9 +49,9 @@ async function compile(
   root: string,
   current: NoteStats,
   prev: UserState | null,
-  cached: Map<string, CachedNote>,
   helper: Helper,
-  reparsed: number,
+  /** Every note parsed (from the cache or now), how many were parsed now, and which the helper thread packed. */
+  { cached, reparsed, packedByHelper }: { cached: Map<string, CachedNote>; reparsed: number; packedByHelper: ReadonlySet<string> },
 ): Promise<BuildResult> {
   const paths = cachePaths(root);
 
@@ -102,7 +102,7 @@ async function compile(
   writeAtomic(path.join(paths.catalog, 'manifest.json'), manifest);
   for (const name of fs.readdirSync(paths.catalog)) if (/^delta-\d+\./.test(name)) fs.rmSync(path.join(paths.catalog, name), { force: true });
   writeAtomic(paths.artifacts, JSON.stringify(hashes));
-  writePack(root, cached);
+  writePack(root, cached, packedByHelper);
 
   // What the incremental path must leave to a full compile.
   const claims = new Map<string, Set<string>>();

@@ -47,7 +47,7 @@ export async function applyChanges(builtinDir: string, root: string, diff: Retur
   const threshold = mergeThreshold(base.ids.length);
   if (changed.length + gone.length + state.delta.changed.length + state.delta.removed.length > threshold) return null;
 
-  const parsed = await parseNotes(changed.map((c) => ({ file: c.file, kind: c.kind, mtimeMs: c.mtimeMs, size: c.size })));
+  const parsed = (await parseNotes(changed.map((c) => ({ file: c.file, kind: c.kind, mtimeMs: c.mtimeMs, size: c.size })))).notes;
   const contested = new Set(state.contested);
   // An id in two folders (one note overriding another): which one wins is a full compile's business.
   const overridden = new Set(state.overridden);

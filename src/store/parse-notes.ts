@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { decodeNote, parseNote, type NoteKind } from '../catalog/note.js';
 import type { Category, Tool } from '../catalog/types.js';
 import { analyzeTools, type DocTerms } from '../search/index.js';
+import { writeAtomic } from './files.js';
 import type { CachedNote } from './user-state.js';
 
 export interface ParseJob {
@@ -17,12 +18,19 @@ export interface ParseJob {
   size: number;
 }
 
-/** What the helper thread is asked: parse notes, or analyse tools for the search index. */
-export type HelperRequest = { parse: ParseJob[] } | { analyse: Tool[]; categories: Category[] };
+/**
+ * What the helper thread is asked: parse notes (and, with `pack`, write them as a pack of parsed notes:
+ * the helper is idle while this thread compiles, and the pack is a large file), or analyse tools.
+ */
+export type HelperRequest = { parse: ParseJob[]; pack?: string } | { analyse: Tool[]; categories: Category[] };
 
 /** Answers one request (in the helper thread, or here when there is none). */
 export function answer(request: HelperRequest): unknown {
-  if ('parse' in request) return request.parse.map(parseJob);
+  if ('parse' in request) {
+    const parsed = request.parse.map(parseJob);
+    if (request.pack) writeAtomic(request.pack, JSON.stringify(Object.fromEntries(request.parse.map((job, i) => [job.file, parsed[i]]))));
+    return parsed;
+  }
   return analyzeTools({ tools: request.analyse, categories: request.categories });
 }
 
@@ -44,7 +52,7 @@ export function parseJob(job: ParseJob): CachedNote {
 export interface Helper {
   /** True when a worker thread does the work (otherwise this thread does it when asked). */
   parallel: boolean;
-  parse(jobs: ParseJob[]): Promise<CachedNote[]>;
+  parse(jobs: ParseJob[], pack?: string): Promise<CachedNote[]>;
   analyse(tools: Tool[], categories: Category[]): Promise<DocTerms[]>;
   close(): void;
 }
@@ -52,7 +60,7 @@ export interface Helper {
 function helperOf(ask: (request: HelperRequest) => Promise<unknown>, parallel: boolean, close: () => void): Helper {
   return {
     parallel,
-    parse: (jobs) => ask({ parse: jobs }) as Promise<CachedNote[]>,
+    parse: (jobs, pack) => ask({ parse: jobs, pack }) as Promise<CachedNote[]>,
     analyse: (tools, categories) => ask({ analyse: tools, categories }) as Promise<DocTerms[]>,
     close,
   };
@@ -87,11 +95,14 @@ export async function startHelper(notes: number): Promise<Helper> {
   return helperOf(ask, true, () => void worker.terminate());
 }
 
-/** Parses notes, the helper taking a share while this thread parses the rest. */
-export async function parseNotes(jobs: ParseJob[], helper: Helper = inline): Promise<CachedNote[]> {
-  if (!helper.parallel || jobs.length < WORKER_MIN_NOTES) return jobs.map(parseJob);
-  const theirs = Math.floor(jobs.length * 0.45); // the worker starts later: give it a little less
-  const pending = helper.parse(jobs.slice(jobs.length - theirs));
-  const mine = jobs.slice(0, jobs.length - theirs).map(parseJob);
-  return [...mine, ...(await pending)];
+/**
+ * Parses notes, the helper taking a share while this thread parses the rest. With `pack`, the helper also
+ * writes its share there as a pack of parsed notes; `packed` lists the notes it wrote.
+ */
+export async function parseNotes(jobs: ParseJob[], helper: Helper = inline, pack?: string): Promise<{ notes: CachedNote[]; packed: string[] }> {
+  if (!helper.parallel || jobs.length < WORKER_MIN_NOTES) return { notes: jobs.map(parseJob), packed: [] };
+  const theirs = jobs.slice(jobs.length - Math.floor(jobs.length * 0.45)); // the worker starts later: give it a little less
+  const pending = helper.parse(theirs, pack);
+  const mine = jobs.slice(0, jobs.length - theirs.length).map(parseJob);
+  return { notes: [...mine, ...(await pending)], packed: pack ? theirs.map((j) => j.file) : [] };
 }

@@ -47,6 +47,8 @@ export const cachePaths = (root: string) => ({
   state: path.join(root, 'state.json'),
   artifacts: path.join(root, 'artifacts.json'),
   pack: path.join(root, 'notes.json'),
+  /** The share of parsed notes the helper thread wrote in the last full compile. */
+  helperPack: path.join(root, 'notes-helper.json'),
   notes: path.join(root, 'notes'),
   stamp: path.join(root, 'stamp.bin'),
 });
@@ -92,7 +94,8 @@ export function writeCachedNote(root: string, file: string, cached: CachedNote):
 
 /** Every parsed note the cache holds: the pack of the last full compile, then notes parsed since. */
 export function readCachedNotes(root: string, files: Iterable<string>, since: Set<string>): Map<string, CachedNote> {
-  const pack = readJsonOrNull<Record<string, CachedNote>>(cachePaths(root).pack) ?? {};
+  const paths = cachePaths(root);
+  const pack = { ...readJsonOrNull<Record<string, CachedNote>>(paths.helperPack), ...readJsonOrNull<Record<string, CachedNote>>(paths.pack) };
   const out = new Map<string, CachedNote>();
   for (const file of files) {
     const cached = since.has(file) ? readJsonOrNull<CachedNote>(noteFile(root, file)) : pack[file];
@@ -101,9 +104,13 @@ export function readCachedNotes(root: string, files: Iterable<string>, since: Se
   return out;
 }
 
-/** Replaces the pack with every parsed note and drops the per-note files. */
-export function writePack(root: string, notes: Map<string, CachedNote>): void {
+/**
+ * Replaces the pack with every parsed note but those the helper thread just packed (`packedByHelper`), and
+ * drops the per-note files (and the helper's pack when it packed nothing this time).
+ */
+export function writePack(root: string, notes: Map<string, CachedNote>, packedByHelper: ReadonlySet<string>): void {
   const paths = cachePaths(root);
-  writeAtomic(paths.pack, JSON.stringify(Object.fromEntries(notes)));
+  if (packedByHelper.size === 0) fs.rmSync(paths.helperPack, { force: true });
+  writeAtomic(paths.pack, JSON.stringify(Object.fromEntries([...notes].filter(([file]) => !packedByHelper.has(file)))));
   fs.rmSync(paths.notes, { recursive: true, force: true });
 }
