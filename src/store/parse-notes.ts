@@ -19,19 +19,42 @@ export interface ParseJob {
 }
 
 /**
- * What the helper thread is asked: parse notes (and, with `pack`, write them as a pack of parsed notes:
- * the helper is idle while this thread compiles, and the pack is a large file), or analyse tools.
+ * What the helper thread is asked: parse notes, taking chunks of them from a counter shared with this
+ * thread (and, with `pack`, write what it parsed as a pack of parsed notes: the helper is idle while this
+ * thread compiles, and the pack is a large file), or analyse tools.
  */
-export type HelperRequest = { parse: ParseJob[]; pack?: string } | { analyse: Tool[]; categories: Category[] };
+export type HelperRequest = { parse: ParseJob[]; next: SharedArrayBuffer; pack?: string } | { analyse: Tool[]; categories: Category[] };
+
+/** Notes parsed by one thread: their positions in the job list, and the results. */
+export interface ParsedShare {
+  at: number[];
+  notes: CachedNote[];
+}
 
 /** Answers one request (in the helper thread, or here when there is none). */
 export function answer(request: HelperRequest): unknown {
   if ('parse' in request) {
-    const parsed = request.parse.map(parseJob);
-    if (request.pack) writeAtomic(request.pack, JSON.stringify(Object.fromEntries(request.parse.map((job, i) => [job.file, parsed[i]]))));
-    return parsed;
+    const share = parseShare(request.parse, new Int32Array(request.next));
+    if (request.pack) writeAtomic(request.pack, JSON.stringify(Object.fromEntries(share.at.map((i, k) => [request.parse[i]!.file, share.notes[k]]))));
+    return share;
   }
   return analyzeTools({ tools: request.analyse, categories: request.categories });
+}
+
+/** Notes taken per turn from the shared counter: small enough that neither thread waits long for the other. */
+const CHUNK = 24;
+
+/** Parses chunks of `jobs` until the shared counter passes the end; the other thread takes the other chunks. */
+function parseShare(jobs: ParseJob[], next: Int32Array): ParsedShare {
+  const share: ParsedShare = { at: [], notes: [] };
+  for (;;) {
+    const from = Atomics.add(next, 0, CHUNK);
+    if (from >= jobs.length) return share;
+    for (let i = from; i < Math.min(from + CHUNK, jobs.length); i++) {
+      share.at.push(i);
+      share.notes.push(parseJob(jobs[i]!));
+    }
+  }
 }
 
 /** Below this many notes a worker costs more (its start and its own parser bundle) than it saves. */
@@ -52,7 +75,7 @@ export function parseJob(job: ParseJob): CachedNote {
 export interface Helper {
   /** True when a worker thread does the work (otherwise this thread does it when asked). */
   parallel: boolean;
-  parse(jobs: ParseJob[], pack?: string): Promise<CachedNote[]>;
+  parse(jobs: ParseJob[], next: SharedArrayBuffer, pack?: string): Promise<ParsedShare>;
   analyse(tools: Tool[], categories: Category[]): Promise<DocTerms[]>;
   close(): void;
 }
@@ -60,7 +83,7 @@ export interface Helper {
 function helperOf(ask: (request: HelperRequest) => Promise<unknown>, parallel: boolean, close: () => void): Helper {
   return {
     parallel,
-    parse: (jobs, pack) => ask({ parse: jobs, pack }) as Promise<CachedNote[]>,
+    parse: (jobs, next, pack) => ask({ parse: jobs, next, pack }) as Promise<ParsedShare>,
     analyse: (tools, categories) => ask({ analyse: tools, categories }) as Promise<DocTerms[]>,
     close,
   };
@@ -96,13 +119,19 @@ export async function startHelper(notes: number): Promise<Helper> {
 }
 
 /**
- * Parses notes, the helper taking a share while this thread parses the rest. With `pack`, the helper also
- * writes its share there as a pack of parsed notes; `packed` lists the notes it wrote.
+ * Parses notes on both threads: each takes chunks from a shared counter, so the helper (which starts
+ * tens of milliseconds late) takes what it can and this thread never waits for a fixed share. With
+ * `pack`, the helper also writes what it parsed there as a pack of parsed notes; `packed` lists them.
  */
 export async function parseNotes(jobs: ParseJob[], helper: Helper = inline, pack?: string): Promise<{ notes: CachedNote[]; packed: string[] }> {
   if (!helper.parallel || jobs.length < WORKER_MIN_NOTES) return { notes: jobs.map(parseJob), packed: [] };
-  const theirs = jobs.slice(jobs.length - Math.floor(jobs.length * 0.45)); // the worker starts later: give it a little less
-  const pending = helper.parse(theirs, pack);
-  const mine = jobs.slice(0, jobs.length - theirs.length).map(parseJob);
-  return { notes: [...mine, ...(await pending)], packed: pack ? theirs.map((j) => j.file) : [] };
+  const next = new SharedArrayBuffer(4);
+  const pending = helper.parse(jobs, next, pack);
+  const mine = parseShare(jobs, new Int32Array(next));
+  const theirs = await pending;
+  const notes: CachedNote[] = new Array(jobs.length);
+  for (const share of [mine, theirs]) share.at.forEach((i, k) => (notes[i] = share.notes[k]!));
+  // Chunks a failed helper had taken but not answered are parsed here.
+  for (let i = 0; i < jobs.length; i++) notes[i] ??= parseJob(jobs[i]!);
+  return { notes, packed: pack ? theirs.at.map((i) => jobs[i]!.file) : [] };
 }
