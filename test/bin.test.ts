@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,17 @@ describe('the installed binary, as a user runs it', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Ansible — /);
     expect(r.stdout).not.toContain('\x1b');
+  });
+
+  it('writes to a character device that is no terminal (/dev/null) like a file, without the pager or colors', () => {
+    const devnull = openSync('/dev/null', 'w');
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'show', 'ansible'], { encoding: 'utf8', stdio: ['ignore', devnull, 'pipe'], env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', PAGER: 'false' } });
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+    } finally {
+      closeSync(devnull);
+    }
   });
 
   it('forces color with FORCE_COLOR and --color always, and NO_COLOR wins over auto', () => {

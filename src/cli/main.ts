@@ -27,6 +27,19 @@ function writeAll(fd: number, text: string): void {
 }
 
 /**
+ * True when a file descriptor is a terminal, asked of libuv's tty binding: node:tty would load node:net,
+ * a start-up cost larger than a `show`. A character device that is no terminal (/dev/null) is written like
+ * a file. When the binding is not there, any character device counts as a terminal.
+ */
+function isTerminal(fd: number): boolean {
+  try {
+    return (process as unknown as { binding(name: string): { isTTY(fd: number): boolean } }).binding('tty_wrap').isTTY(fd);
+  } catch {
+    return true;
+  }
+}
+
+/**
  * Standard output. Pipes and files are written with plain system calls: setting up process.stdout costs
  * more start-up time than a `show` spends on its own work. Only a character device may be a terminal.
  */
@@ -34,7 +47,7 @@ function stdoutIo(): Io['stdout'] {
   let kind: 'pipe-or-file' | 'char' = 'char';
   try {
     const st = builtin<Fs>('node:fs').fstatSync(1);
-    if (st.isFIFO() || st.isFile() || st.isSocket()) kind = 'pipe-or-file';
+    if (st.isFIFO() || st.isFile() || st.isSocket() || (st.isCharacterDevice() && !isTerminal(1))) kind = 'pipe-or-file';
   } catch {
     // Unknown: let process.stdout decide.
   }
