@@ -111,6 +111,19 @@ describe('incremental user index', () => {
     expect(await summary()).toMatch(/okapi/);
   }, 120_000);
 
+  it('takes every note as it is when the changes so far cannot be read (a full compile, nothing stale)', async () => {
+    const t = setup('unreadable-delta', 4);
+    await t.ids('widget');
+    write(t.dir, 'team-tool-1', 'axolotl breeding');
+    expect((await t.ids('axolotl'))[0]).toBe('team-tool-1');
+    const file = path.join(t.catalogDir(), `delta-${t.manifest().delta}.bin`);
+    writeFileSync(file, Buffer.from('not a delta'));
+    write(t.dir, 'team-tool-2', 'capybara grooming');
+    expect((await t.ids('capybara'))[0]).toBe('team-tool-2');
+    expect((await t.ids('axolotl'))[0]).toBe('team-tool-1');
+    expect(t.manifest().delta).toBeUndefined(); // a new base, no delta
+  }, 120_000);
+
   it('splits the pack of parsed notes with the helper thread and reuses both halves in the next full compile', async () => {
     // Past the helper thread's threshold (600 notes): it parses and packs the chunks it takes (it starts late, so enough notes that it takes some).
     const t = setup('helper-pack', 1200);

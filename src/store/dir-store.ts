@@ -11,7 +11,7 @@ import { openSearchIndex, readSearchMeta } from '../search/layout.js';
 import { CorruptArtifactError } from './corrupt.js';
 import { lazyBin } from './lazy-bin.js';
 import { readPackedShard } from './pack.js';
-import { applyLookup, applyNames, applySearch, applySummaries, deltaFiles, deltaSegment, type DeltaOverlay } from './delta-files.js';
+import { applyLookup, applyNames, applySearch, applySummaries, deltaFile, readDelta, type Delta, type DeltaOverlay } from './delta-files.js';
 import { hashText, writeAtomic } from './files.js';
 import { lookupShard, toolShard } from './shards.js';
 import { ARTIFACT_FORMAT, type CatalogStore, type Lookup, type Manifest } from './types.js';
@@ -74,7 +74,7 @@ function readJson<T>(file: string): T {
 }
 
 /** A store over a directory of compiled artifacts (a base plus, in the user cache, a delta); each file is read on first use only. */
-export function dirStore(dir: string, opened: { searchBase?: SearchIndex } = {}): CatalogStore {
+export function dirStore(dir: string, opened: { searchBase?: SearchIndex; delta?: Delta } = {}): CatalogStore {
   const memo = new Map<string, unknown>();
   const load = <T>(name: string): T => {
     if (!memo.has(name)) memo.set(name, readJson<T>(path.join(dir, name)));
@@ -109,11 +109,22 @@ export function dirStore(dir: string, opened: { searchBase?: SearchIndex } = {})
   };
   /** The shard holding a tool id (user cache), or null when no tool falls in it. */
   const shardOf = (id: string): Record<string, Tool> | null => packed<Tool>('tools.pack', 'toolshards', toolShard(id, manifest().toolShards!));
-  /** The delta named by the manifest, or null when the base is all there is. */
-  const delta = (): DeltaOverlay | null => {
+  /** The delta named by the manifest (as the caller just wrote it, or from disk), or null when the base is all there is. */
+  const deltaRead = (): Delta | null => {
     const seq = manifest().delta;
-    return seq === undefined ? null : load<DeltaOverlay>(deltaFiles(seq).json);
+    if (seq === undefined) return null;
+    if (opened.delta?.overlay.seq === seq) return opened.delta;
+    if (!memo.has('delta')) {
+      const file = path.join(dir, deltaFile(seq));
+      try {
+        memo.set('delta', readDelta(fs.readFileSync(file)));
+      } catch (err) {
+        throw new CorruptArtifactError(file, (err as NodeJS.ErrnoException).code ?? (err as Error).message);
+      }
+    }
+    return memo.get('delta') as Delta;
   };
+  const delta = (): DeltaOverlay | null => deltaRead()?.overlay ?? null;
   /** A search segment from its three files (`read` gets the binary file's path), damage reported as CorruptArtifactError. */
   const segment = (files: { json: string; terms: string; bin: string }, read: (json: string, terms: string, binFile: string) => SearchIndex): SearchIndex => {
     try {
@@ -152,8 +163,14 @@ export function dirStore(dir: string, opened: { searchBase?: SearchIndex } = {})
             const meta = readSearchMeta(json);
             return openSearchIndex(meta, terms, lazyBin(file, meta));
           });
-        const d = delta();
-        memo.set('search', d ? applySearch(base, d, segment(deltaFiles(d.seq), (_json, terms, binFile) => deltaSegment(d, terms, fs.readFileSync(binFile)))) : base);
+        const d = deltaRead();
+        let deltaSegment: SearchIndex | undefined;
+        try {
+          deltaSegment = d?.segment();
+        } catch (err) {
+          throw new CorruptArtifactError(path.join(dir, deltaFile(d!.overlay.seq)), (err as Error).message);
+        }
+        memo.set('search', d && deltaSegment ? applySearch(base, d.overlay, deltaSegment) : base);
       }
       return memo.get('search') as SearchIndex;
     },

@@ -13,7 +13,7 @@ import { toSummary, type Problem, type Tool } from '../catalog/types.js';
 import { buildDelta, mergeThreshold } from '../search/delta.js';
 import type { SearchIndex } from '../search/index.js';
 import { openSearchIndex, readSearchMeta } from '../search/layout.js';
-import { deltaFiles, serializeDelta, type DeltaOverlay } from './delta-files.js';
+import { deltaFile, readDelta, serializeDelta, type Delta, type DeltaOverlay } from './delta-files.js';
 import { dirStore } from './dir-store.js';
 import { lazyBin } from './lazy-bin.js';
 import { readPackedShard } from './pack.js';
@@ -26,7 +26,7 @@ import { cachePaths, compiledId, namesOf, readJsonOrNull, writeCachedNote, write
 
 const relatedIds = (t: Pick<Tool, 'related'>) => [...t.related.alternatives, ...t.related.uses, ...t.related.integrates];
 
-export async function applyChanges(builtinDir: string, root: string, diff: ReturnType<typeof diffNotes>, state: UserState): Promise<{ reparsed: number; searchBase: SearchIndex } | null> {
+export async function applyChanges(builtinDir: string, root: string, diff: ReturnType<typeof diffNotes>, state: UserState): Promise<{ reparsed: number; searchBase: SearchIndex; delta: Delta } | null> {
   const paths = cachePaths(root);
   const changed = diff.changed;
   const gone = diff.gone.map((g) => g.file);
@@ -97,7 +97,14 @@ export async function applyChanges(builtinDir: string, root: string, diff: Retur
   }
 
   // The delta so far plus this change.
-  const prevDelta = manifest.delta === undefined ? null : readJsonOrNull<DeltaOverlay>(path.join(paths.catalog, deltaFiles(manifest.delta).json));
+  let prevDelta: DeltaOverlay | null = null;
+  if (manifest.delta !== undefined) {
+    try {
+      prevDelta = readDelta(fs.readFileSync(path.join(paths.catalog, deltaFile(manifest.delta)))).overlay;
+    } catch {
+      return null; // the changes so far cannot be read: a full compile takes every note as it is now
+    }
+  }
   const summaries = { ...(prevDelta?.summaries ?? {}) };
   const baseDoc = new Map(base.ids.map((id, d) => [id, d]));
   const gonePrev = new Set(prevDelta?.removed ?? []);
@@ -128,12 +135,13 @@ export async function applyChanges(builtinDir: string, root: string, diff: Retur
   const seq = state.delta.seq + 1;
   const overlay = { seq, summaries, removed: [...gonePrev].sort(), lookup: { ...(prevDelta?.lookup ?? {}), ...names }, masked };
   // New names that no manifest names yet: plain writes (a rename over nothing buys nothing; a torn file fails its checksum).
-  for (const [name, text] of serializeDelta(overlay, segment)) fs.writeFileSync(path.join(paths.catalog, name), text);
+  const deltaBytes = serializeDelta(overlay, segment);
+  fs.writeFileSync(path.join(paths.catalog, deltaFile(seq)), deltaBytes);
   const touched = new Set([...gone, ...changed.map((c) => c.file)]);
   const problems: Problem[] = [...parsed.flatMap((c) => c.problems), ...assembled.problems].filter((p) => p.severity === 'error');
   const next: Manifest = { ...manifest, tools: base.ids.length - masked.length + changedIds.length, problems: [...manifest.problems.filter((p) => !touched.has(p.file)), ...problems], delta: seq };
   writeAtomic(path.join(paths.catalog, 'manifest.json'), JSON.stringify(next));
-  if (manifest.delta !== undefined) for (const name of Object.values(deltaFiles(manifest.delta))) fs.rmSync(path.join(paths.catalog, name), { force: true });
+  if (manifest.delta !== undefined) fs.rmSync(path.join(paths.catalog, deltaFile(manifest.delta)), { force: true });
 
   for (const f of gone) unparsed.delete(f);
   changed.forEach((c, i) => (parsed[i]!.note ? unparsed.delete(c.file) : unparsed.add(c.file)));
@@ -148,7 +156,7 @@ export async function applyChanges(builtinDir: string, root: string, diff: Retur
     delta: { seq, changed: changedIds, removed: [...gonePrev], dirty: [...dirty], parsed: [...new Set([...state.delta.parsed, ...changed.map((c) => c.file)])] },
   });
   // The base segment stays as it was: the caller's store reads it from here instead of opening it again.
-  return { reparsed: changed.length, searchBase: base };
+  return { reparsed: changed.length, searchBase: base, delta: readDelta(Buffer.from(deltaBytes.buffer, deltaBytes.byteOffset, deltaBytes.byteLength)) };
 }
 
 /**

@@ -134,7 +134,7 @@ export async function openUserCatalog(builtinDir: string, dirs: string[], cacheR
   const delta = state && before ? await applyChanges(builtinDir, root, diffNotes(before, scan), state) : null;
   const result = delta ?? (await fullBuild(builtinDir, builtinId, absDirs, root, noteStats(scan), state));
   writeStamp(stampFile, nextStamp, scan);
-  return { store: dirStore(catalogDir, { searchBase: delta?.searchBase }), dir: catalogDir, reparsed: result.reparsed };
+  return { store: dirStore(catalogDir, { searchBase: delta?.searchBase, delta: delta?.delta }), dir: catalogDir, reparsed: result.reparsed };
 }
 
 /** Removes a damaged cache so the next open rebuilds it from the notes. */
