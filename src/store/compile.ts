@@ -10,7 +10,7 @@ import { ARTIFACT_FORMAT, type Manifest } from './types.js';
 
 
 /** The compiled form of a catalog: file name -> contents. Pure, so builds and caches share it. */
-export function compileArtifacts(catalog: Catalog, problems: Problem[], options: { tools?: boolean; toolShards?: number; index?: SearchIndex; keepAnalysis?: boolean } = {}): Map<string, string | Uint8Array> {
+export function compileArtifacts(catalog: Catalog, problems: Problem[], options: { tools?: boolean; toolShards?: number; packOnly?: ReadonlySet<string>; index?: SearchIndex; keepAnalysis?: boolean } = {}): Map<string, string | Uint8Array> {
   const files = new Map<string, string | Uint8Array>();
   // Warnings are for lint and the build log; the run-time manifest keeps errors only.
   const errors = problems.filter((p) => p.severity === 'error');
@@ -37,7 +37,7 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[], options:
   files.set('terms.txt', search.terms);
   files.set('search.bin', search.bin);
   files.set('names.json', JSON.stringify(buildNameIndex(catalog)));
-  if (options.tools !== false) for (const [name, text] of toolFiles(catalog, options.toolShards)) files.set(name, text);
+  if (options.tools !== false) for (const [name, text] of toolFiles(catalog, options.toolShards, options.packOnly)) files.set(name, text);
   return files;
 }
 
@@ -45,12 +45,14 @@ const jsonOf = (shard: object | undefined) => (shard === undefined ? undefined :
 
 /**
  * What `show` reads: one JSON file per tool (the shipped catalog), or with `shardBits` (the user cache, where
- * 10,000 notes would make 10,000 files to create) one pack of shards, tools grouped by a hash of their id.
+ * 10,000 notes would make 10,000 files to create) one pack of shards, tools grouped by a hash of their id
+ * (`only`: the tools to pack; the others are read from elsewhere).
  */
-export function toolFiles(catalog: Catalog, shardBits?: number): [string, string | Uint8Array][] {
+export function toolFiles(catalog: Catalog, shardBits?: number, only?: ReadonlySet<string>): [string, string | Uint8Array][] {
   if (!shardBits) return catalog.tools.map((tool) => [`tools/${tool.id}.json`, JSON.stringify(tool)]);
   const shards = new Map<number, Record<string, Tool>>();
   for (const tool of catalog.tools) {
+    if (only && !only.has(tool.id)) continue;
     const key = Number.parseInt(toolShard(tool.id, shardBits), 16);
     let shard = shards.get(key);
     if (!shard) shards.set(key, (shard = {}));

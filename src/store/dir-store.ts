@@ -74,7 +74,11 @@ function readJson<T>(file: string): T {
 }
 
 /** A store over a directory of compiled artifacts (a base plus, in the user cache, a delta); each file is read on first use only. */
-export function dirStore(dir: string, opened: { searchBase?: SearchIndex; delta?: Delta } = {}): CatalogStore {
+/**
+ * `opened`: what the caller already holds: the base search segment and the delta it just wrote, and the
+ * built-in catalog, which serves the tools a user cache's pack leaves out (built-in tools kept as shipped).
+ */
+export function dirStore(dir: string, opened: { searchBase?: SearchIndex; delta?: Delta; builtin?: CatalogStore } = {}): CatalogStore {
   const memo = new Map<string, unknown>();
   const load = <T>(name: string): T => {
     if (!memo.has(name)) memo.set(name, readJson<T>(path.join(dir, name)));
@@ -143,11 +147,12 @@ export function dirStore(dir: string, opened: { searchBase?: SearchIndex; delta?
     findName: (name) => packed<string>('lookup.pack', 'lookup', lookupShard(name))?.[name] ?? null,
     tool: (id) => {
       if (!manifest().toolShards) return load<Tool>(`tools/${id}.json`);
-      const t = shardOf(id)?.[id];
+      const t = shardOf(id)?.[id] ?? (opened.builtin?.hasTool(id) ? opened.builtin.tool(id) : undefined);
       if (!t) throw new CorruptArtifactError(path.join(dir, 'tools.pack'), `no tool ${id} in shard ${toolShard(id, manifest().toolShards!)}`);
       return t;
     },
-    hasTool: (id) => /^[a-z0-9-]+$/.test(id) && (manifest().toolShards ? shardOf(id)?.[id] !== undefined : fs.existsSync(path.join(dir, 'tools', `${id}.json`))),
+    hasTool: (id) =>
+      /^[a-z0-9-]+$/.test(id) && (manifest().toolShards ? shardOf(id)?.[id] !== undefined || opened.builtin?.hasTool(id) === true : fs.existsSync(path.join(dir, 'tools', `${id}.json`))),
     categories: () => load<Category[]>('categories.json'),
     guide: (id) => load<Record<string, Section[]>>('guides.json')[id] ?? [],
     summaries: () => {

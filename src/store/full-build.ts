@@ -94,7 +94,12 @@ async function compile(
   const analysed = [...analyzeTools(catalog, todo.slice(0, half)), ...(await theirs)];
   const index = shipped && docOf ? buildIndexWithTable(catalog, shipped, docOf, { docs: todoDocs, analysed }) : buildSearchIndex(catalog, analysed);
   // Tools go in one pack of shards (pack.ts): a dozen files to create in all, however many notes there are.
-  const files = compileArtifacts(catalog, [...problems, ...assembled.problems], { toolShards: toolShardBits(catalog.tools.length), index });
+  const files = compileArtifacts(catalog, [...problems, ...assembled.problems], {
+    toolShards: toolShardBits(catalog.tools.length),
+    // With the shipped table usable, built-in tools are as shipped: the store reads them from the built-in catalog.
+    packOnly: shipped ? new Set(layers.slice(1).flatMap((l) => l.tools.map((t) => t.id))) : undefined,
+    index,
+  });
   const manifest = files.get('manifest.json')!;
   files.delete('manifest.json');
   writeArtifacts(paths.catalog, files, previous ? new Map(Object.entries(previous)) : undefined, { plain: !previous, force: new Set(prev?.delta.dirty ?? []) });

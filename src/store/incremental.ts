@@ -32,7 +32,7 @@ export async function applyChanges(builtinDir: string, root: string, diff: Retur
   const gone = diff.gone.map((g) => g.file);
   if (changed.some((c) => c.kind === 'category') || diff.gone.some((g) => g.kind === 'category')) return null;
   const unparsed = new Set(state.unparsed);
-  const store = dirStore(paths.catalog);
+  const store = dirStore(paths.catalog, { builtin: dirStore(builtinDir) });
   let manifest: Manifest;
   try {
     manifest = store.manifest();

@@ -100,6 +100,8 @@ export async function openUserCatalog(builtinDir: string, dirs: string[], cacheR
   const key = cacheKey(absDirs);
   const root = path.join(cacheRoot, key);
   const catalogDir = path.join(root, 'catalog');
+  // The cache's pack holds team tools; built-in tools kept as shipped are read from the built-in catalog.
+  const open = (opened: Parameters<typeof dirStore>[1] = {}) => dirStore(catalogDir, { ...opened, builtin: dirStore(builtinDir) });
   const stampFile = path.join(root, 'stamp.bin');
   const stamp = readStamp(stampFile);
   const usable = stamp !== null && stamp.format === ARTIFACT_FORMAT && stamp.builtin === builtinId && fs.existsSync(path.join(catalogDir, 'manifest.json'));
@@ -114,19 +116,19 @@ export async function openUserCatalog(builtinDir: string, dirs: string[], cacheR
         }
       }),
     );
-    if (untouched) return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
+    if (untouched) return { store: open(), dir: catalogDir, reparsed: 0 };
   }
   const scanStart = Date.now() - VERIFY_MARGIN_MS;
   // No folder changed (no note added, removed or renamed): one stat per known note, no listing.
   const restatted = usable ? restat(stamp, times) : null;
-  if (restatted && !restatted.changed) return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
+  if (restatted && !restatted.changed) return { store: open(), dir: catalogDir, reparsed: 0 };
   const scan = restatted ?? scanNotes(absDirs);
   const nextStamp: StampHead = { format: ARTIFACT_FORMAT, builtin: builtinId, verifiedAt: scanStart, dirs: times };
   const before = usable ? stamp.notes() : null;
   if (before && sameNotes(before, scan)) {
     // A folder changed but no note did (a file that is not a note, a touch): a new stamp so the next call restats.
     writeStamp(stampFile, nextStamp, scan);
-    return { store: dirStore(catalogDir), dir: catalogDir, reparsed: 0 };
+    return { store: open(), dir: catalogDir, reparsed: 0 };
   }
   const { applyChanges, fullBuild } = await import('./pipeline.js');
   const state = usable ? readState(root, builtinId) : null;
@@ -134,7 +136,7 @@ export async function openUserCatalog(builtinDir: string, dirs: string[], cacheR
   const delta = state && before ? await applyChanges(builtinDir, root, diffNotes(before, scan), state) : null;
   const result = delta ?? (await fullBuild(builtinDir, builtinId, absDirs, root, noteStats(scan), state));
   writeStamp(stampFile, nextStamp, scan);
-  return { store: dirStore(catalogDir, { searchBase: delta?.searchBase, delta: delta?.delta }), dir: catalogDir, reparsed: result.reparsed };
+  return { store: open({ searchBase: delta?.searchBase, delta: delta?.delta }), dir: catalogDir, reparsed: result.reparsed };
 }
 
 /** Removes a damaged cache so the next open rebuilds it from the notes. */

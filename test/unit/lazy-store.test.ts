@@ -192,19 +192,23 @@ describe('shipped analysis reused by a full compile', () => {
   const replaced = miniCatalog().tools[0]!;
   writeFileSync(path.join(notes, 'tools', `${replaced.id}.md`), `---\nid: ${replaced.id}\nname: ${replaced.name}\ncategory: ${replaced.category}\nsummary: Replaced by the team with a note about walruses.\n---\n\n## Overview\nWalrus.\n`);
 
-  async function indexWith(keepAnalysis: boolean, label: string): Promise<{ terms: string; bin: Buffer }> {
+  async function indexWith(keepAnalysis: boolean, label: string): Promise<{ terms: string; bin: Buffer; tools: unknown[] }> {
     const builtin = path.join(tmp, `reuse-builtin-${label}`);
     writeArtifacts(builtin, compileArtifacts(miniCatalog(), [], { keepAnalysis }));
     const opened = await openUserCatalog(builtin, [notes], path.join(tmp, `reuse-cache-${label}`));
-    return { terms: readFileSync(path.join(opened.dir, 'terms.txt'), 'utf8'), bin: readFileSync(path.join(opened.dir, 'search.bin')) };
+    // Every tool as the store serves it: from the cache's pack, or (built-in tools kept as shipped) from the built-in catalog.
+    const tools = opened.store.summaries().map((t) => opened.store.tool(t.id));
+    return { terms: readFileSync(path.join(opened.dir, 'terms.txt'), 'utf8'), bin: readFileSync(path.join(opened.dir, 'search.bin')), tools };
   }
 
-  it('builds the same index as analysing every tool, with or without a team category note', async () => {
+  it('builds the same index and serves the same tools as analysing and packing every tool, with or without a team category note', async () => {
     const reused = await indexWith(true, 'kept');
     const analysed = await indexWith(false, 'none');
     expect(reused.terms).toContain('walrus');
     expect(reused.terms).toBe(analysed.terms);
     expect(reused.bin.equals(analysed.bin)).toBe(true);
+    expect(reused.tools).toEqual(analysed.tools);
+    expect(reused.tools.length).toBe(miniCatalog().tools.length + 1);
     // A team note redefining a built-in category changes the built-in tools' facet evidence: all are analysed again.
     const category = miniCatalog().categories[0]!;
     writeFileSync(path.join(notes, 'categories', `${category.id}.md`), `---\nid: ${category.id}\nname: Renamed ${category.name}\nsummary: Team view.\n---\n\n## Overview\nOurs.\n`);
@@ -213,5 +217,6 @@ describe('shipped analysis reused by a full compile', () => {
     expect(reusedCat.terms).toContain('renam');
     expect(reusedCat.terms).toBe(analysedCat.terms);
     expect(reusedCat.bin.equals(analysedCat.bin)).toBe(true);
+    expect(reusedCat.tools).toEqual(analysedCat.tools);
   });
 });
