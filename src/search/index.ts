@@ -77,7 +77,14 @@ export interface NameIndex {
 
 export const STATUS_LETTER = { active: 'a', maintenance: 'm', deprecated: 'd', archived: 'x' } as const;
 
-export function fieldTexts(tool: Tool, categoryName: string, facetText = ''): Record<Field, string> {
+/** What the analysis reads of a tool: a helper thread is sent only these (not the rendered blocks). */
+export type AnalysedFields = Pick<Tool, 'id' | 'name' | 'aliases' | 'tags' | 'summary' | 'pickWhen' | 'facets' | 'category' | 'categories'> & { sections: Pick<Tool['sections'][number], 'title' | 'markdown'>[] };
+
+export function analysisInput(t: AnalysedFields): AnalysedFields {
+  return { id: t.id, name: t.name, aliases: t.aliases, tags: t.tags, summary: t.summary, pickWhen: t.pickWhen, facets: t.facets, category: t.category, categories: t.categories, sections: t.sections.map((s) => ({ title: s.title, markdown: s.markdown })) };
+}
+
+export function fieldTexts(tool: AnalysedFields, categoryName: string, facetText = ''): Record<Field, string> {
   const body = (caveat: boolean) => tool.sections.filter((s) => CAVEAT_SECTIONS.has(s.title.toLowerCase()) === caveat).map((s) => `${s.title} . ${s.markdown}`).join(' . ');
   return {
     name: `${tool.name} ${tool.id.replace(/-/g, ' ')}`,
@@ -141,7 +148,7 @@ export interface CorpusStats {
 export const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
 
 /** Terms of each tool of a catalog (the category names and facet definitions come from the catalog). */
-export function analyzeTools(catalog: Catalog, tools: Tool[] = catalog.tools): DocTerms[] {
+export function analyzeTools(catalog: Pick<Catalog, 'categories'> & { tools?: readonly AnalysedFields[] }, tools: readonly AnalysedFields[] = catalog.tools ?? []): DocTerms[] {
   const catName = new Map(catalog.categories.map((c) => [c.id, c.name]));
   const defsOf = new Map(catalog.categories.map((c) => [c.id, c.facets]));
   return tools.map((tool) => {

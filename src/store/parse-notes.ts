@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeNote, parseNote, type NoteKind } from '../catalog/note.js';
 import type { Category, Tool } from '../catalog/types.js';
-import { analyzeTools, type DocTerms } from '../search/index.js';
+import { analyzeTools, type AnalysedFields, type DocTerms } from '../search/index.js';
 import { writeAtomic } from './files.js';
 import type { CachedNote } from './user-state.js';
 
@@ -23,7 +23,7 @@ export interface ParseJob {
  * thread (and, with `pack`, write what it parsed as a pack of parsed notes: the helper is idle while this
  * thread compiles, and the pack is a large file), or analyse tools.
  */
-export type HelperRequest = { parse: ParseJob[]; next: SharedArrayBuffer; pack?: string } | { analyse: Tool[]; categories: Category[] };
+export type HelperRequest = { parse: ParseJob[]; next: SharedArrayBuffer; pack?: string } | { analyse: AnalysedFields[]; categories: Category[] };
 
 /** Notes parsed by one thread: their positions in the job list, and the results. */
 export interface ParsedShare {
@@ -76,7 +76,7 @@ export interface Helper {
   /** True when a worker thread does the work (otherwise this thread does it when asked). */
   parallel: boolean;
   parse(jobs: ParseJob[], next: SharedArrayBuffer, pack?: string): Promise<ParsedShare>;
-  analyse(tools: Tool[], categories: Category[]): Promise<DocTerms[]>;
+  analyse(tools: AnalysedFields[], categories: Category[]): Promise<DocTerms[]>;
   close(): void;
 }
 
