@@ -201,11 +201,8 @@ export interface TermPostings {
   w: number[];
 }
 
-/**
- * Field-weighted, length-normalised term frequencies (BM25F before saturation). Documents are numbered from
- * `first`, or by `first[k]` for the k-th (increasing).
- */
-export function weighTerms(perDoc: DocTerms[], avg: Record<Field, number>, first: number | readonly number[] = 0): { weighted: Map<string, TermPostings>; outsideBody: Set<string> } {
+/** Field-weighted, length-normalised term frequencies (BM25F before saturation), doc numbers from `first`. */
+export function weighTerms(perDoc: DocTerms[], avg: Record<Field, number>, first = 0): { weighted: Map<string, TermPostings>; outsideBody: Set<string> } {
   const weighted = new Map<string, TermPostings>();
   const outsideBody = new Set<string>();
   // Documents come in order, so a term's last entry is this document's when it already has one.
@@ -220,7 +217,7 @@ export function weighTerms(perDoc: DocTerms[], avg: Record<Field, number>, first
     }
   };
   perDoc.forEach((d, k) => {
-    const doc = typeof first === 'number' ? first + k : first[k]!;
+    const doc = first + k;
     FIELDS.forEach((f, j) => {
       const norm = 1 - B_NORM[f] + (B_NORM[f] * d.len[f]) / avg[f];
       for (let i = d.fieldStart[j]!; i < d.fieldStart[j + 1]!; i++) {
@@ -254,11 +251,11 @@ export function lengthsOf(perDoc: DocTerms[]): Float32Array {
   return lens;
 }
 
-/** Saturates and lays out weighted terms into an index segment, with the statistics given (`sorted`: the terms, when the caller has them in order). */
-export function finishIndex(tools: Tool[], weighted: Map<string, TermPostings>, outsideBody: Set<string>, stats: CorpusStats, sorted?: string[]): SearchIndex {
+/** Saturates and lays out weighted terms into an index segment, with the statistics given. */
+export function finishIndex(tools: Tool[], weighted: Map<string, TermPostings>, outsideBody: Set<string>, stats: CorpusStats): SearchIndex {
   const { n } = stats;
   // A phrase seen in one body only adds little over its words and most of the index size: drop it.
-  const terms = (sorted ?? [...weighted.keys()].sort()).filter((t) => !t.includes('_') || outsideBody.has(t) || stats.df(t) > 1);
+  const terms = [...weighted.keys()].filter((t) => !t.includes('_') || outsideBody.has(t) || stats.df(t) > 1).sort();
   const offsets = new Uint32Array(terms.length + 1);
   let total = 0;
   for (const term of terms) total += weighted.get(term)!.docs.length;
@@ -268,15 +265,26 @@ export function finishIndex(tools: Tool[], weighted: Map<string, TermPostings>, 
     const { docs, w } = weighted.get(term)!;
     // Marks ("!term", "=value") keep their plain counts: the query weighs them, not BM25.
     const mark = term[0] === '!' || term[0] === '=' || term[0] === '¬';
-    const df = stats.df(term);
-    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const idf = idfOf(n, stats.df(term));
     for (let k = 0; k < docs.length; k++) {
-      const x = w[k]!;
       postings[at++] = docs[k]!;
-      postings[at++] = mark ? x : (idf * x * (K1 + 1)) / (K1 + x);
+      postings[at++] = saturate(w[k]!, idf, mark);
     }
     offsets[i + 1] = at / 2;
   });
+  return layoutIndex(tools, terms, offsets, postings);
+}
+
+/** BM25 saturation of a weight with a term's idf; marks ("!term", "=value", "¬term") keep their plain counts. */
+export function saturate(x: number, idf: number, mark: boolean): number {
+  return mark ? x : (idf * x * (K1 + 1)) / (K1 + x);
+}
+
+/** A term's inverse document frequency among `n` documents. */
+export const idfOf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+
+/** An index segment from its sorted terms and saturated postings, with the documents' ids, categories and priors. */
+export function layoutIndex(tools: Pick<Tool, 'id' | 'status' | 'categories' | 'category' | 'wordCount'>[], terms: string[], offsets: Uint32Array, postings: Float32Array): SearchIndex {
   const catNames = [...new Set(tools.flatMap((t) => t.categories))];
   const catIndex = new Map(catNames.map((c, i) => [c, i]));
   const termStarts = new Uint32Array(terms.length + 1);

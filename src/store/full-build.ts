@@ -9,8 +9,9 @@ import * as path from 'node:path';
 import { assembleCatalog, type Layer } from '../catalog/assemble.js';
 import type { ParsedCategoryNote, ParsedToolNote } from '../catalog/note.js';
 import type { Problem, Tool } from '../catalog/types.js';
-import { analysisInput, analyzeTools, buildSearchIndex } from '../search/index.js';
-import { buildIndexWithTable, deserializeTermTable, type TermTable } from '../search/term-table.js';
+import { analysisInput, analyzeTools } from '../search/index.js';
+import { mergeTables, type PlacedTable } from '../search/merge-index.js';
+import { buildTermTable, deserializeTermTable, type TermTable } from '../search/term-table.js';
 import { compileArtifacts } from './compile.js';
 import { toolShardBits } from './shards.js';
 import { dirStore, writeArtifacts } from './dir-store.js';
@@ -18,6 +19,9 @@ import { hashText, writeAtomic } from './files.js';
 import { parseNotes, startHelper, type Helper, type ParseJob } from './parse-notes.js';
 import { ARTIFACT_FORMAT } from './types.js';
 import { cachePaths, namesOf, readCachedNotes, readJsonOrNull, writePack, writeState, type CachedNote, type NoteStats, type UserState } from './user-state.js';
+
+/** From this many notes to analyse, the helper thread takes half (measured: at 1,000 it was slower, at 10,000 faster). */
+const ANALYSE_ON_TWO_THREADS = 3000;
 
 export interface BuildResult {
   /** Notes parsed in this call. */
@@ -86,14 +90,20 @@ async function compile(
   const covered = new Set(docOf ?? []);
   const todoDocs = catalog.tools.map((_, i) => i).filter((i) => !covered.has(i));
   const todo = todoDocs.map((i) => catalog.tools[i]!);
-  const half = helper.parallel ? Math.floor(todo.length / 2) : todo.length;
-  // Only what the analysis reads crosses to the helper: structured cloning whole tools cost this thread 80 ms at 10,000 notes.
-  const theirs = helper.parallel ? helper.analyse(todo.slice(half).map(analysisInput), catalog.categories) : Promise.resolve([]);
+  // The helper analyses half when there are many (below that, its cold start costs more than it saves);
+  // only what the analysis reads crosses to it (cloning whole tools cost this thread 80 ms at 10,000 notes).
+  const split = helper.parallel && todo.length >= ANALYSE_ON_TWO_THREADS;
+  const half = split ? Math.floor(todo.length / 2) : todo.length;
+  const theirs = split ? helper.analyse(todo.slice(half).map(analysisInput), catalog.categories) : Promise.resolve(null);
   const manifestThere = fs.existsSync(path.join(paths.catalog, 'manifest.json'));
   const previous = prev && manifestThere ? readJsonOrNull<Record<string, string>>(paths.artifacts) : null;
   const hashes: Record<string, string> = {};
-  const analysed = [...analyzeTools(catalog, todo.slice(0, half)), ...(await theirs)];
-  const index = shipped && docOf ? buildIndexWithTable(catalog, shipped, docOf, { docs: todoDocs, analysed }) : buildSearchIndex(catalog, analysed);
+  const placed: PlacedTable[] = shipped && docOf ? [{ table: shipped, docOf }] : [];
+  const mine = todo.slice(0, half);
+  placed.push({ table: buildTermTable(mine.map((t) => t.id), analyzeTools(catalog, mine)), docOf: Int32Array.from(todoDocs.slice(0, half)) });
+  const other = await theirs;
+  if (other) placed.push({ table: other, docOf: Int32Array.from(todoDocs.slice(half)) });
+  const index = mergeTables(catalog.tools, placed);
   // Tools go in one pack of shards (pack.ts): a dozen files to create in all, however many notes there are.
   const files = compileArtifacts(catalog, [...problems, ...assembled.problems], {
     toolShards: toolShardBits(catalog.tools.length),

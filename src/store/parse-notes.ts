@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeNote, parseNote, type NoteKind } from '../catalog/note.js';
 import type { Category, Tool } from '../catalog/types.js';
-import { analyzeTools, type AnalysedFields, type DocTerms } from '../search/index.js';
+import { analyzeTools, type AnalysedFields } from '../search/index.js';
+import { buildTermTable, type TermTable } from '../search/term-table.js';
 import { writeAtomic } from './files.js';
 import type { CachedNote } from './user-state.js';
 
@@ -38,7 +39,7 @@ export function answer(request: HelperRequest): unknown {
     if (request.pack) writeAtomic(request.pack, JSON.stringify(Object.fromEntries(share.at.map((i, k) => [request.parse[i]!.file, share.notes[k]]))));
     return share;
   }
-  return analyzeTools({ tools: request.analyse, categories: request.categories });
+  return buildTermTable(request.analyse.map((t) => t.id), analyzeTools({ categories: request.categories }, request.analyse));
 }
 
 /** Notes taken per turn from the shared counter: small enough that neither thread waits long for the other. */
@@ -76,7 +77,8 @@ export interface Helper {
   /** True when a worker thread does the work (otherwise this thread does it when asked). */
   parallel: boolean;
   parse(jobs: ParseJob[], next: SharedArrayBuffer, pack?: string): Promise<ParsedShare>;
-  analyse(tools: AnalysedFields[], categories: Category[]): Promise<DocTerms[]>;
+  /** The tools analysed, as a term table (typed arrays cross threads cheaply; analysed documents did not). */
+  analyse(tools: AnalysedFields[], categories: Category[]): Promise<TermTable>;
   close(): void;
 }
 
@@ -84,7 +86,7 @@ function helperOf(ask: (request: HelperRequest) => Promise<unknown>, parallel: b
   return {
     parallel,
     parse: (jobs, next, pack) => ask({ parse: jobs, next, pack }) as Promise<ParsedShare>,
-    analyse: (tools, categories) => ask({ analyse: tools, categories }) as Promise<DocTerms[]>,
+    analyse: (tools, categories) => ask({ analyse: tools, categories }) as Promise<TermTable>,
     close,
   };
 }
