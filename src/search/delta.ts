@@ -10,7 +10,7 @@
  * DELTA_SCORE_TOLERANCE of a full rebuild's, and the test suite checks ranking against a full rebuild.
  */
 import type { Catalog, Tool } from '../catalog/types.js';
-import { analyzeTools, FIELDS, finishIndex, lengthsOf, weighTerms, type CorpusStats, type Field, type SearchIndex, type TermSegment } from './index.js';
+import { analyzeTools, FIELDS, finishIndex, lengthsOf, weighTerms, type CorpusStats, type DocTerms, type Field, type SearchIndex, type TermSegment } from './index.js';
 import { findTerm } from './layout.js';
 export { overlay } from './overlay.js';
 
@@ -26,9 +26,20 @@ export function mergeThreshold(documents: number): number {
  * Indexes `tools` (new or changed since `base` was built) as a delta segment. `masked` are base documents
  * replaced or deleted since; `baseLens` the base's field lengths (see SearchIndex.lens).
  */
-export function buildDelta(base: SearchIndex, baseLens: Float32Array, catalog: Pick<Catalog, 'categories'>, tools: Tool[], masked: Set<number>): SearchIndex {
+export function buildDelta(
+  base: SearchIndex,
+  baseLens: Float32Array,
+  catalog: Pick<Catalog, 'categories'>,
+  tools: Tool[],
+  masked: Set<number>,
+  /** The tools' analysis and each masked document's base terms, when the caller kept them from earlier updates. */
+  prepared?: { analysed: DocTerms[]; maskedTerms: Map<number, string[]> },
+): SearchIndex {
   const nb = base.ids.length;
-  const perDoc = analyzeTools({ tools, categories: catalog.categories }, tools);
+  const perDoc = prepared?.analysed ?? analyzeTools({ tools, categories: catalog.categories }, tools);
+  // How many masked documents each term counts in the base (with their terms known, no postings are read).
+  const maskedCount = new Map<string, number>();
+  for (const terms of prepared?.maskedTerms.values() ?? []) for (const t of terms) maskedCount.set(t, (maskedCount.get(t) ?? 0) + 1);
   const n = Math.max(1, nb - masked.size + tools.length);
   const F = FIELDS.length;
   const avg = {} as Record<Field, number>;
@@ -51,7 +62,8 @@ export function buildDelta(base: SearchIndex, baseLens: Float32Array, catalog: P
       if (seen !== undefined) return seen;
       let live = 0;
       const i = findTerm(base, term);
-      if (i >= 0) {
+      if (i >= 0 && prepared) live = base.offsets[i + 1]! - base.offsets[i]! - (maskedCount.get(term) ?? 0);
+      else if (i >= 0) {
         const from = base.offsets[i]!;
         const to = base.offsets[i + 1]!;
         live = to - from;

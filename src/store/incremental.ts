@@ -9,9 +9,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assembleCatalog } from '../catalog/assemble.js';
 import type { ParsedToolNote } from '../catalog/note.js';
-import { toSummary, type Problem, type Tool } from '../catalog/types.js';
+import { toSummary, type Category, type Problem, type Tool } from '../catalog/types.js';
 import { buildDelta, mergeThreshold } from '../search/delta.js';
-import type { SearchIndex } from '../search/index.js';
+import { analyzeTools, type DocTerms, type SearchIndex } from '../search/index.js';
 import { openSearchIndex, readSearchMeta } from '../search/layout.js';
 import { deltaFile, readDelta, serializeDelta, type Delta, type DeltaOverlay } from './delta-files.js';
 import { dirStore } from './dir-store.js';
@@ -22,6 +22,7 @@ import { parseNotes } from './parse-notes.js';
 import { lookupShard, toolShard } from './shards.js';
 import type { Manifest } from './types.js';
 import type { diffNotes } from './seen-notes.js';
+import { deltaAnalysisFile, readDeltaAnalysis, termsOf, writeDeltaAnalysis, type DeltaAnalysis } from './delta-analysis.js';
 import { cachePaths, compiledId, namesOf, readJsonOrNull, writeCachedNote, writeState, type UserState } from './user-state.js';
 
 const relatedIds = (t: Pick<Tool, 'related'>) => [...t.related.alternatives, ...t.related.uses, ...t.related.integrates];
@@ -120,6 +121,14 @@ export async function applyChanges(builtinDir: string, root: string, diff: Retur
   if (changedIds.length + gonePrev.size > threshold) return null;
   for (const t of tools) for (const n of namesOf(t)) names[n] = t.id;
   const masked = [...changedIds, ...gonePrev].map((id) => baseDoc.get(id)).filter((d): d is number => d !== undefined);
+  // Analysis kept from earlier updates; newly masked base documents are analysed as the base has them (before the writes below).
+  const prepared = prepareAnalysis(manifest.delta === undefined ? { docs: {}, masked: {} } : readDeltaAnalysis(paths.catalog, manifest.delta), {
+    categories: store.categories(),
+    fresh: new Map(tools.map((t) => [t.id, t])),
+    changedIds,
+    masked,
+    baseTool: (d) => (store.hasTool(base.ids[d]!) ? store.tool(base.ids[d]!) : null),
+  });
 
   // Writes: parsed notes, tool files, lookup shards, delta, then the manifest that names the delta.
   changed.forEach((c, i) => writeCachedNote(root, c.file, parsed[i]!));
@@ -131,17 +140,18 @@ export async function applyChanges(builtinDir: string, root: string, diff: Retur
   const lens = fs.readFileSync(path.join(paths.catalog, 'search-lens.bin'));
   const baseLens = new Float32Array(lens.buffer.slice(lens.byteOffset, lens.byteOffset + lens.byteLength));
   const deltaTools = changedIds.map((id) => tools.find((t) => t.id === id) ?? store.tool(id));
-  const segment = buildDelta(base, baseLens, { categories: store.categories() }, deltaTools, new Set(masked));
+  const segment = buildDelta(base, baseLens, { categories: store.categories() }, deltaTools, new Set(masked), prepared?.forDelta(deltaTools));
   const seq = state.delta.seq + 1;
   const overlay = { seq, summaries, removed: [...gonePrev].sort(), lookup: { ...(prevDelta?.lookup ?? {}), ...names }, masked };
   // New names that no manifest names yet: plain writes (a rename over nothing buys nothing; a torn file fails its checksum).
   const deltaBytes = serializeDelta(overlay, segment);
   fs.writeFileSync(path.join(paths.catalog, deltaFile(seq)), deltaBytes);
+  if (prepared) writeDeltaAnalysis(paths.catalog, seq, prepared.analysis);
   const touched = new Set([...gone, ...changed.map((c) => c.file)]);
   const problems: Problem[] = [...parsed.flatMap((c) => c.problems), ...assembled.problems].filter((p) => p.severity === 'error');
   const next: Manifest = { ...manifest, tools: base.ids.length - masked.length + changedIds.length, problems: [...manifest.problems.filter((p) => !touched.has(p.file)), ...problems], delta: seq };
   writeAtomic(path.join(paths.catalog, 'manifest.json'), JSON.stringify(next));
-  if (manifest.delta !== undefined) fs.rmSync(path.join(paths.catalog, deltaFile(manifest.delta)), { force: true });
+  if (manifest.delta !== undefined) for (const name of [deltaFile(manifest.delta), deltaAnalysisFile(manifest.delta)]) fs.rmSync(path.join(paths.catalog, name), { force: true });
 
   for (const f of gone) unparsed.delete(f);
   changed.forEach((c, i) => (parsed[i]!.note ? unparsed.delete(c.file) : unparsed.add(c.file)));
@@ -181,4 +191,38 @@ function patchShards<T>(catalogDir: string, folder: string, pack: string, shardO
     writeAtomic(path.join(catalogDir, name), JSON.stringify(shard));
     dirty.add(name);
   }
+}
+
+/**
+ * The delta's analysis for this update: tools changed now are analysed, the others reused; each masked
+ * base document's base terms are reused, or taken from its tool as the base has it. Null when some masked
+ * document's terms cannot be known (no earlier analysis and its tool gone): document frequencies are then
+ * read from the base's postings.
+ */
+function prepareAnalysis(
+  prev: DeltaAnalysis | null,
+  input: { categories: Category[]; fresh: Map<string, Tool>; changedIds: string[]; masked: number[]; baseTool: (doc: number) => Tool | null },
+): { analysis: DeltaAnalysis; forDelta: (tools: Tool[]) => { analysed: DocTerms[]; maskedTerms: Map<number, string[]> } } | null {
+  if (!prev) return null;
+  const analyse = (t: Tool) => analyzeTools({ categories: input.categories }, [t])[0]!;
+  const analysis: DeltaAnalysis = { docs: {}, masked: {} };
+  for (const d of input.masked) {
+    const kept = prev.masked[d];
+    if (kept) analysis.masked[d] = kept;
+    else {
+      const old = input.baseTool(d);
+      if (!old) return null;
+      analysis.masked[d] = termsOf(analyse(old));
+    }
+  }
+  return {
+    analysis,
+    forDelta: (tools) => {
+      const analysed = tools.map((t) => {
+        const kept = input.fresh.has(t.id) ? undefined : prev.docs[t.id];
+        return (analysis.docs[t.id] = kept ?? analyse(t));
+      });
+      return { analysed, maskedTerms: new Map(Object.entries(analysis.masked).map(([d, terms]) => [Number(d), terms])) };
+    },
+  };
 }

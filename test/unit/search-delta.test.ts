@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Tool } from '../../src/catalog/types.js';
-import { buildSearchIndex } from '../../src/search/index.js';
+import { analyzeTools, buildSearchIndex } from '../../src/search/index.js';
+import { serializeSearchIndex } from '../../src/search/layout.js';
+import { termsOf } from '../../src/store/delta-analysis.js';
 import { buildDelta, DELTA_SCORE_TOLERANCE, mergeThreshold, overlay } from '../../src/search/delta.js';
 import { search } from '../../src/search/query.js';
 import { dirStore } from '../../src/store/dir-store.js';
@@ -34,6 +36,22 @@ function deltaIndex(edits: Tool[], removed: string[]) {
 }
 
 describe('delta segments', () => {
+  it('are the same whether document frequencies come from the base postings or the masked documents\' kept terms', () => {
+    const { edits, removed } = changed(12);
+    const base = buildSearchIndex(catalog);
+    const doc = new Map(base.ids.map((id, d) => [id, d]));
+    const masked = new Set([...edits.map((t) => t.id), ...removed].map((id) => doc.get(id)).filter((d): d is number => d !== undefined));
+    const fromPostings = buildDelta(base, base.lens!, catalog, edits, masked);
+    // What an update keeps: each masked document's terms as the base has them, and the edited tools' analysis.
+    const maskedTerms = new Map([...masked].map((d) => [d, termsOf(analyzeTools(catalog, [catalog.tools[d]!])[0]!)]));
+    const fromKept = buildDelta(base, base.lens!, catalog, edits, masked, { analysed: analyzeTools(catalog, edits), maskedTerms });
+    expect(serializeSearchIndex(fromKept)).toEqual(serializeSearchIndex(fromPostings));
+    // A masked document's terms left out: the frequencies differ (the test can tell).
+    const first = [...masked][0]!;
+    const missing = buildDelta(base, base.lens!, catalog, edits, masked, { analysed: analyzeTools(catalog, edits), maskedTerms: new Map([...maskedTerms].filter(([d]) => d !== first)) });
+    expect(serializeSearchIndex(missing)).not.toEqual(serializeSearchIndex(fromPostings));
+  });
+
   it('merge past 5% of the documents, 200 notes at most', () => {
     expect(mergeThreshold(409)).toBe(20);
     expect(mergeThreshold(1409)).toBe(70);
