@@ -19,15 +19,18 @@ const ABSENT_VALUES = new Set(['none', 'no', 'false', 'n/a', 'not-applicable', '
  * Clause punctuation (commas, brackets, dashes) ends a negation's scope. Without `negatable`,
  * every token is asserted.
  */
-export function splitNegated(phrase: string, negatable: boolean): { runs: string[][]; negated: string[] } {
+export function splitNegated(phrase: string, negatable: boolean): { runs: string[][]; negated: string[]; all: string[] } {
   const runs: string[][] = [];
   const negated: string[] = [];
+  /** Every word's stem in order, negators and negated words included: the phrase as one run. */
+  const all: string[] = [];
   const clauses = negatable ? phrase.split(/[,;()[\]]|\s[-–—]\s|\bbut\b/) : [phrase];
   for (const clause of clauses) {
     let run: string[] = [];
     let scope = 0;
     for (const w of words(clause)) {
       if (negatable && NEGATORS.has(w)) {
+        all.push(stem(w));
         if (run.length) runs.push(run);
         run = [];
         scope = SCOPE;
@@ -35,14 +38,18 @@ export function splitNegated(phrase: string, negatable: boolean): { runs: string
       }
       if (scope > 0) {
         scope--;
-        negated.push(stem(w));
+        const s = stem(w);
+        negated.push(s);
+        all.push(s);
         continue;
       }
-      run.push(stem(w));
+      const s = stem(w);
+      run.push(s);
+      all.push(s);
     }
     if (run.length) runs.push(run);
   }
-  return { runs, negated };
+  return { runs, negated, all };
 }
 
 function isAbsent(value: FacetValue): boolean {

@@ -108,7 +108,8 @@ export function fieldTerms(text: string, negation?: 'against' | 'describes'): { 
   const negated: string[] = [];
   for (const phrase of text.split(/\s\.\s|[.;:!?]\s/)) {
     const split = splitNegated(phrase, negation !== undefined);
-    const runs = negation === 'describes' ? splitNegated(phrase, false).runs : split.runs;
+    // A describing field keeps every word (the negation only marks them): the phrase's words read once.
+    const runs = negation === 'describes' ? (split.all.length ? [split.all] : []) : split.runs;
     for (const t of runs) terms.push(...t, ...bigrams(t));
     negated.push(...split.negated);
   }

@@ -45,19 +45,21 @@ describe('evidence', () => {
   });
 
   it('splits a phrase into asserted runs and negated words, three content words per negation', () => {
-    expect(splitNegated('no a1 b1 c1 d1 e1', true)).toEqual({ runs: [['d1', 'e1']], negated: ['a1', 'b1', 'c1'] });
-    expect(splitNegated('fast builds, without agents', true)).toEqual({ runs: [['fast', 'build']], negated: ['agent'] });
-    expect(splitNegated('without agents - runs fast', true)).toEqual({ runs: [['run', 'fast']], negated: ['agent'] });
-    expect(splitNegated('without agents — runs fast', true)).toEqual({ runs: [['run', 'fast']], negated: ['agent'] });
-    expect(splitNegated('without agents – runs fast', true)).toEqual({ runs: [['run', 'fast']], negated: ['agent'] });
-    expect(splitNegated('lacks rbac but scales well', true)).toEqual({ runs: [['scale', 'well']], negated: ['rbac'] });
-    expect(splitNegated('nothing (not even logs) here', true)).toEqual({ runs: [['here']], negated: ['even', 'log'] });
-    expect(splitNegated('no sidecars; fast [not slow] proxies', true)).toEqual({ runs: [['fast'], ['proxy']], negated: ['sidecar', 'slow'] });
-    expect(splitNegated('alpha cannot beta gamma', true)).toEqual({ runs: [['alpha']], negated: ['beta', 'gamma'] });
+    expect(splitNegated('no a1 b1 c1 d1 e1', true)).toMatchObject({ runs: [['d1', 'e1']], negated: ['a1', 'b1', 'c1'] });
+    expect(splitNegated('fast builds, without agents', true)).toMatchObject({ runs: [['fast', 'build']], negated: ['agent'] });
+    expect(splitNegated('without agents - runs fast', true)).toMatchObject({ runs: [['run', 'fast']], negated: ['agent'] });
+    expect(splitNegated('without agents — runs fast', true)).toMatchObject({ runs: [['run', 'fast']], negated: ['agent'] });
+    expect(splitNegated('without agents – runs fast', true)).toMatchObject({ runs: [['run', 'fast']], negated: ['agent'] });
+    expect(splitNegated('lacks rbac but scales well', true)).toMatchObject({ runs: [['scale', 'well']], negated: ['rbac'] });
+    expect(splitNegated('nothing (not even logs) here', true)).toMatchObject({ runs: [['here']], negated: ['even', 'log'] });
+    expect(splitNegated('no sidecars; fast [not slow] proxies', true)).toMatchObject({ runs: [['fast'], ['proxy']], negated: ['sidecar', 'slow'] });
+    expect(splitNegated('alpha cannot beta gamma', true)).toMatchObject({ runs: [['alpha']], negated: ['beta', 'gamma'] });
+    // Every word, negators and negated words included, for fields whose negations only describe.
+    expect(splitNegated('fast builds, without agents', true).all).toEqual(['fast', 'build', 'without', 'agent']);
     for (const neg of ['no', 'not', 'without', 'lack', 'lacks', 'lacking', 'never', 'cannot', 'nor', 'doesn', 'isn', 'aren', 'don', 'won', 'nothing']) {
       expect(splitNegated(`${neg} zeta`, true).negated, neg).toEqual(['zeta']);
     }
-    expect(splitNegated('fast, without agents', false)).toEqual({ runs: [['fast', 'without', 'agent']], negated: [] });
+    expect(splitNegated('fast, without agents', false)).toMatchObject({ runs: [['fast', 'without', 'agent']], negated: [] });
   });
 
   it('turns facets into label-value phrases, absent labels and exact values', () => {

@@ -114,12 +114,12 @@ describe('search precision', () => {
 
 describe('splitNegated', () => {
   it('puts the words after a negation in its scope until the clause ends', () => {
-    expect(splitNegated('No canary or blue/green primitives', true)).toEqual({ runs: [['primitive']], negated: ['canary', 'blue', 'green'] });
+    expect(splitNegated('No canary or blue/green primitives', true)).toMatchObject({ runs: [['primitive']], negated: ['canary', 'blue', 'green'] });
     expect(splitNegated('no server component, permissions come from RBAC', true).negated).toEqual(['server', 'component']);
     expect(splitNegated('no server component, permissions come from RBAC', true).runs).toEqual([['permission', 'come', 'rbac']]);
   });
 
   it('asserts every word where negation does not apply', () => {
-    expect(splitNegated('no agents', false)).toEqual({ runs: [['no', 'agent']], negated: [] });
+    expect(splitNegated('no agents', false)).toEqual({ runs: [['no', 'agent']], negated: [], all: ['no', 'agent'] });
   });
 });
