@@ -158,7 +158,6 @@ export function analyzeTools(catalog: Pick<Catalog, 'categories'> & { tools?: re
     const facets = evidenceOfFacets(tool.facets, defs);
     const texts = fieldTexts(tool, catName.get(tool.category) ?? tool.category, facets.text);
     const doc: DocTerms = { terms: [], counts: [], fieldStart: [0], len: {} as Record<Field, number>, marks: [], markCounts: [] };
-    const core = new Set<string>();
     // Evidence of absence ("!term", "¬term") and exact facet values ("=value") are counted apart from the fields.
     const marks = new Map<string, number>();
     const mark = (t: string) => marks.set(t, Math.min(3, (marks.get(t) ?? 0) + 1));
@@ -172,14 +171,19 @@ export function analyzeTools(catalog: Pick<Catalog, 'categories'> & { tools?: re
       for (const [t, n] of m) {
         doc.terms.push(t);
         doc.counts.push(n);
-        if (CORE_FIELDS.includes(f)) core.add(t);
       }
       doc.fieldStart.push(doc.terms.length);
       // "!term": the note says the tool lacks it; "¬term": the note says it works without it.
       for (const t of negated) (NEGATION[f] === 'against' ? against.push(t) : mark(`¬${t}`));
     }
     // A caveat ("does not back up etcd") does not outweigh what the note's core fields claim.
-    for (const t of [...against, ...facets.absent]) if (!core.has(t)) mark(`!${t}`);
+    if (against.length || facets.absent.length) {
+      const core = new Set<string>();
+      FIELDS.forEach((f, j) => {
+        if (CORE_FIELDS.includes(f)) for (let i = doc.fieldStart[j]!; i < doc.fieldStart[j + 1]!; i++) core.add(doc.terms[i]!);
+      });
+      for (const t of [...against, ...facets.absent]) if (!core.has(t)) mark(`!${t}`);
+    }
     for (const [t, n] of marks) {
       doc.marks.push(t);
       doc.markCounts.push(n);
