@@ -55,6 +55,8 @@ export function categoriesOf(index: SearchIndex, doc: number): string[] {
 export const BLOCK_BYTES = 65536;
 
 export function serializeSearchIndex(index: SearchIndex, withChecksum = true): { json: string; terms: string; bin: Uint8Array } {
+  // A segment read from disk on demand is loaded whole first.
+  index.fill?.(0, index.postings.length / 2);
   const t1 = index.termStarts.length;
   const n = index.ids.length;
   const words = 2 * t1 + index.postings.length + n + Math.ceil(n / 2);

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { membersOf } from '../catalog/membership.js';
 import { graphAround, graphOfCategory, relationsOf } from '../catalog/relations.js';
-import type { ToolSummary } from '../catalog/types.js';
+import type { Tool, ToolSummary } from '../catalog/types.js';
+import { buildSearchIndex } from '../search/index.js';
 import { serializeSearchIndex } from '../search/layout.js';
 import type { CatalogStore } from '../store/types.js';
 import { categoriesScript, categoryScript, searchScript, toolScript, toolsScript } from './data.js';
@@ -66,8 +67,10 @@ export async function buildSite(store: CatalogStore, o: SiteOptions): Promise<Si
   write('index.html', homePage(categories, summaries));
   write('compare.html', comparePage());
   write('search.html', searchPage());
+  const tools: Tool[] = [];
   for (const s of summaries) {
     const tool = store.tool(s.id);
+    tools.push(tool);
     const around = drawable(graphAround(s.id, summaries, 1));
     const graphSvg = render(around.graph, '../', `Relation graph of ${s.name}`);
     if (graphSvg) graphs++;
@@ -85,7 +88,9 @@ export async function buildSite(store: CatalogStore, o: SiteOptions): Promise<Si
   }
   write('data/tools.js', toolsScript(summaries, store.lookup()));
   write('data/categories.js', categoriesScript(categories));
-  const index = serializeSearchIndex(store.searchIndex());
+  // One segment for the browser: a user cache with a delta (changes since its last full compile) is indexed afresh.
+  const stored = store.searchIndex();
+  const index = serializeSearchIndex(stored.delta ? buildSearchIndex({ tools, categories: store.categories() }) : stored);
   const hitInfo: Record<string, [string, string, string, string, string[]]> = {};
   for (const t of summaries) hitInfo[t.id] = [t.name, t.category, t.summary, t.status, t.related.alternatives];
   write('data/search.js', searchScript({ meta: index.json, terms: index.terms, bin: base64(index.bin), names: store.nameIndex(), lookup: store.lookup().names, tools: hitInfo }));

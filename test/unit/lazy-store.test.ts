@@ -159,6 +159,8 @@ describe('search index read by blocks', () => {
     expect(files.bin.byteLength).toBeGreaterThan(3 * BLOCK_BYTES);
     expect(search(open(), 'word1234').hits.map((h) => h.id)).toEqual(search(index, 'word1234').hits.map((h) => h.id));
     expect(search(open(), 'synthetic tool').hits.slice(0, 5)).toEqual(search(index, 'synthetic tool').hits.slice(0, 5));
+    // Serialized (the static site does), a segment read on demand is loaded whole first.
+    expect(Buffer.from(serializeSearchIndex(open(), true).bin).equals(Buffer.from(files.bin))).toBe(true);
   });
 
   it('reports a damaged postings block when a query reads it, and serves queries that do not', () => {

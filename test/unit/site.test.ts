@@ -1,5 +1,5 @@
 /** The site renderer's pure parts (escaping, Markdown sanitizing, SVG clean-up) and the `site` command's contract. */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { markdownToHtml } from '../../src/site/markdown.js';
 import { drawable, inlineSvg, MAX_EDGES } from '../../src/site/graphs.js';
 import { json, run } from '../helpers.js';
 import { memoryStore } from '../../src/store/memory.js';
+import { deserializeSearchIndex } from '../../src/search/layout.js';
+import { search } from '../../src/search/query.js';
 import { miniCatalog } from './fixture.js';
 
 describe('site renderer', () => {
@@ -71,6 +73,27 @@ describe('devops-kb site', () => {
     expect(f.stderr).toMatch(/not a folder/);
     expect((await run(['site'])).code).toBe(2);
   });
+
+  it('searches team notes changed since the last full compile (the site indexes a delta afresh)', async () => {
+    const notes = path.join(tmp(), 'team');
+    mkdirSync(path.join(notes, 'tools'), { recursive: true });
+    const note = (word: string) => `---\nid: team-box\nname: Team Box\ncategory: ci-cd\nsummary: Runs ${word} builds for the team.\n---\n\n## Overview\nInternal.\n`;
+    const file = path.join(notes, 'tools', 'team-box.md');
+    writeFileSync(file, note('nightly'));
+    const env = { DEVOPS_KB_PATH: notes, XDG_CACHE_HOME: path.join(tmp(), 'cache') };
+    expect((await run(['search', 'nightly'], { env })).code).toBe(0);
+    writeFileSync(file, note('quokka'));
+    const later = new Date(Date.now() + 5000);
+    utimesSync(file, later, later);
+    expect((await run(['search', 'quokka', '--json'], { env })).stdout).toContain('team-box'); // through the delta
+    const out = path.join(tmp(), 'site');
+    expect((await run(['site', out, '--no-graphs'], { env })).code).toBe(0);
+    const kb = new Function('self', `${readFileSync(path.join(out, 'data', 'search.js'), 'utf8')}; return self.KB;`)({}) as { search: { meta: string; terms: string; bin: string } };
+    const index = deserializeSearchIndex(kb.search.meta, kb.search.terms, Buffer.from(kb.search.bin, 'base64'));
+    expect(search(index, 'quokka').hits[0]?.id).toBe('team-box');
+    expect(search(index, 'nightly').hits.map((h) => h.id)).not.toContain('team-box'); // the edit replaced the old text
+    expect(index.ids).toContain('kubernetes');
+  }, 60_000);
 
   it('writes the public layout into a new folder: one page per tool and category, data and assets', async () => {
     // The small fixture catalog keeps this quick; the browser tests build the shipped catalog.
