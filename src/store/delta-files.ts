@@ -7,6 +7,7 @@
  */
 import type { ToolSummary } from '../catalog/types.js';
 import { compareStrings } from '../text/names.js';
+import { frame, unframe } from './framing.js';
 import type { NameIndex, SearchIndex } from '../search/index.js';
 import { overlay } from '../search/overlay.js';
 import { deserializeSearchIndex, serializeSearchIndex } from '../search/layout.js';
@@ -33,37 +34,19 @@ export interface Delta {
   segment(): SearchIndex;
 }
 
-/*
- * Layout: u32 overlay length | overlay (JSON, with the segment's meta) | u32 terms length | the segment's
- * terms | zero padding to a multiple of 4 | the segment's binary file.
- */
+/* Layout, framed (framing.ts, aligned to 4): overlay (JSON, with the segment's meta) | the segment's terms | its binary file. */
 export function serializeDelta(d: Omit<DeltaOverlay, 'search'>, segment: SearchIndex): Uint8Array {
   const s = serializeSearchIndex(segment);
-  const json = Buffer.from(JSON.stringify({ ...d, search: s.json }));
-  const terms = Buffer.from(s.terms);
-  const binAt = Math.ceil((8 + json.length + terms.length) / 4) * 4;
-  const out = Buffer.alloc(binAt + s.bin.byteLength);
-  out.writeUInt32LE(json.length, 0);
-  json.copy(out, 4);
-  out.writeUInt32LE(terms.length, 4 + json.length);
-  terms.copy(out, 8 + json.length);
-  out.set(s.bin, binAt);
-  return out;
+  return frame([Buffer.from(JSON.stringify({ ...d, search: s.json })), Buffer.from(s.terms), s.bin], 4);
 }
 
 /** Reads a delta file; throws when it is truncated or not a delta (the segment's checksums are checked when it is first used). */
 export function readDelta(bytes: Buffer): Delta {
-  const jsonLength = bytes.readUInt32LE(0);
-  const overlay = JSON.parse(bytes.toString('utf8', 4, 4 + jsonLength)) as DeltaOverlay;
-  const termsLength = bytes.readUInt32LE(4 + jsonLength);
-  const termsAt = 8 + jsonLength;
-  const binAt = Math.ceil((termsAt + termsLength) / 4) * 4;
-  if (typeof overlay.seq !== 'number' || typeof overlay.search !== 'string' || binAt > bytes.length) throw new Error('not a delta file');
+  const [json, terms, bin] = unframe(bytes, 3, 4);
+  const overlay = JSON.parse(json!.toString('utf8')) as DeltaOverlay;
+  if (typeof overlay.seq !== 'number' || typeof overlay.search !== 'string') throw new Error('not a delta file');
   let segment: SearchIndex | undefined;
-  return {
-    overlay,
-    segment: () => (segment ??= deserializeSearchIndex(overlay.search, bytes.toString('utf8', termsAt, termsAt + termsLength), bytes.subarray(binAt))),
-  };
+  return { overlay, segment: () => (segment ??= deserializeSearchIndex(overlay.search, terms!.toString('utf8'), bin!)) };
 }
 
 /** Base summaries with the delta applied, sorted by id as a full compile sorts them. */

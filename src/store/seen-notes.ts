@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { NoteKind } from '../catalog/note.js';
 import { statInto, statResult, writeAtomic } from './files.js';
+import { frame, unframe } from './framing.js';
 
 /** One folder of notes (`<dir>/tools`, `<dir>/categories`) and the file names the last check found in it. */
 export interface SeenFolder {
@@ -31,40 +32,30 @@ export interface Stamp extends StampHead {
 }
 
 /*
- * On disk: u32 head length | head (JSON: StampHead and the note count) | u32 folders length | folders (JSON,
- * names joined by newlines) | zero padding to a multiple of 8 | f64 [mtime, size] per note.
+ * On disk, framed (framing.ts, aligned to 8): head (JSON: StampHead and the note count) | folders (JSON,
+ * names joined by newlines) | f64 [mtime, size] per note.
  */
 export function writeStamp(file: string, head: StampHead, seen: SeenNotes): void {
   const count = seen.times.length / 2;
   const first = Buffer.from(JSON.stringify({ ...head, count }));
   const second = Buffer.from(JSON.stringify(seen.folders.map((f) => ({ dir: f.dir, kind: f.kind, names: f.names.join('\n') }))));
-  const start = Math.ceil((8 + first.length + second.length) / 8) * 8;
-  const out = Buffer.alloc(start + seen.times.byteLength);
-  out.writeUInt32LE(first.length, 0);
-  first.copy(out, 4);
-  out.writeUInt32LE(second.length, 4 + first.length);
-  second.copy(out, 8 + first.length);
-  out.set(new Uint8Array(seen.times.buffer, seen.times.byteOffset, seen.times.byteLength), start);
-  writeAtomic(file, out);
+  writeAtomic(file, frame([first, second, new Uint8Array(seen.times.buffer, seen.times.byteOffset, seen.times.byteLength)], 8));
 }
 
 /** The stamp, or null when there is none or it does not read back whole (the caller then checks every note). */
 export function readStamp(file: string): Stamp | null {
   try {
-    const bytes = fs.readFileSync(file);
-    const length = bytes.readUInt32LE(0);
-    const head = JSON.parse(bytes.toString('utf8', 4, 4 + length)) as StampHead & { count: number };
-    const foldersLength = bytes.readUInt32LE(4 + length);
-    const start = Math.ceil((8 + length + foldersLength) / 8) * 8;
-    if (bytes.length !== start + 16 * head.count) return null;
+    const [first, second, last] = unframe(fs.readFileSync(file), 3, 8);
+    const head = JSON.parse(first!.toString('utf8')) as StampHead & { count: number };
+    if (last!.length !== 16 * head.count) return null;
     let seen: SeenNotes | null | undefined;
     const notes = () => {
       if (seen !== undefined) return seen;
       try {
-        const raw = JSON.parse(bytes.toString('utf8', 8 + length, 8 + length + foldersLength)) as { dir: string; kind: NoteKind; names: string }[];
+        const raw = JSON.parse(second!.toString('utf8')) as { dir: string; kind: NoteKind; names: string }[];
         const folders = raw.map((f) => ({ dir: f.dir, kind: f.kind, names: f.names === '' ? [] : f.names.split('\n') }));
         const times = new Float64Array(head.count * 2);
-        new Uint8Array(times.buffer).set(bytes.subarray(start));
+        new Uint8Array(times.buffer).set(last!);
         seen = folders.reduce((n, f) => n + f.names.length, 0) === head.count ? { folders, times } : null;
       } catch {
         seen = null;
