@@ -86,7 +86,9 @@ async function compile(
   const { catalog } = assembled;
   // Built-in tools come analysed from the shipped build (term by term); the rest are analysed here, the helper thread taking half.
   const shipped = shippedTable(builtinDir, layers);
-  const docOf = shipped ? tableDocs(shipped, catalog.tools, layers) : null;
+  /** Ids of team tools: a built-in tool with one of them is replaced (analysed anew, and packed). */
+  const teamIds = new Set(layers.slice(1).flatMap((l) => l.tools.map((t) => t.id)));
+  const docOf = shipped ? tableDocs(shipped, catalog.tools, teamIds) : null;
   const covered = new Set(docOf ?? []);
   const todoDocs = catalog.tools.map((_, i) => i).filter((i) => !covered.has(i));
   const todo = todoDocs.map((i) => catalog.tools[i]!);
@@ -108,7 +110,7 @@ async function compile(
   const files = compileArtifacts(catalog, [...problems, ...assembled.problems], {
     toolShards: toolShardBits(catalog.tools.length),
     // With the shipped table usable, built-in tools are as shipped: the store reads them from the built-in catalog.
-    packOnly: shipped ? new Set(layers.slice(1).flatMap((l) => l.tools.map((t) => t.id))) : undefined,
+    packOnly: shipped ? teamIds : undefined,
     index,
   });
   const manifest = files.get('manifest.json')!;
@@ -178,8 +180,7 @@ function shippedTable(builtinDir: string, layers: Layer[]): TermTable | null {
 }
 
 /** Each table document's number in the catalog, or -1 where a team note replaced the tool (it is analysed anew). */
-function tableDocs(table: TermTable, tools: Tool[], layers: Layer[]): Int32Array {
+function tableDocs(table: TermTable, tools: Tool[], replaced: ReadonlySet<string>): Int32Array {
   const at = new Map(tools.map((t, i) => [t.id, i]));
-  const replaced = new Set(layers.slice(1).flatMap((l) => l.tools.map((t) => t.id)));
   return Int32Array.from(table.ids, (id) => (replaced.has(id) ? -1 : at.get(id) ?? -1));
 }
