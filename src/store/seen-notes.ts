@@ -95,15 +95,17 @@ export function restat(stamp: Stamp, dirTimes: Record<string, number>): (SeenNot
   } catch {
     cwd = null; // the working directory is gone: full paths below
   }
+  let moved = false;
   try {
     for (const folder of seen.folders) {
       let prefix = folder.dir + path.sep;
       if (cwd !== null) {
         try {
           process.chdir(folder.dir);
+          moved = true;
           prefix = '';
         } catch {
-          // not enterable: full paths
+          // not enterable, or a worker thread (which may not change directory): full paths
         }
       }
       for (const name of folder.names) {
@@ -115,7 +117,7 @@ export function restat(stamp: Stamp, dirTimes: Record<string, number>): (SeenNot
       }
     }
   } finally {
-    if (cwd !== null) process.chdir(cwd);
+    if (moved) process.chdir(cwd!);
   }
   return { folders: seen.folders, times, changed };
 }
