@@ -124,6 +124,53 @@ describe('incremental user index', () => {
     expect(t.manifest().delta).toBeUndefined(); // a new base, no delta
   }, 120_000);
 
+  it('rebuilds when a file an update reads is damaged, instead of failing every search after', async () => {
+    const t = setup('damaged-during-update', 4);
+    await t.ids('widget');
+    const bin = path.join(t.catalogDir(), 'search.bin');
+    writeFileSync(bin, readFileSync(bin).subarray(0, -4));
+    write(t.dir, 'team-tool-2', 'tapir grazing');
+    const r = await run(['search', 'tapir', '--json'], { env: t.env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/rebuilding the cache/);
+    expect(json<{ id: string }[]>(r)[0]?.id).toBe('team-tool-2');
+    write(t.dir, 'team-tool-3', 'okapi racing');
+    expect((await t.ids('okapi'))[0]).toBe('team-tool-3');
+  }, 120_000);
+
+  it('reports a damaged loose shard instead of reviving the older copy in the pack', async () => {
+    const t = setup('damaged-shard', 4);
+    await t.ids('widget');
+    write(t.dir, 'team-tool-1', 'gecko climbing');
+    expect((await t.ids('gecko'))[0]).toBe('team-tool-1');
+    const loose = readdirSync(path.join(t.catalogDir(), 'toolshards'));
+    expect(loose.length).toBeGreaterThan(0);
+    for (const name of loose) writeFileSync(path.join(t.catalogDir(), 'toolshards', name), '{"team-tool-1": ');
+    write(t.dir, 'team-tool-1', 'gecko sleeping');
+    const r = await run(['show', 'team-tool-1', '--json'], { env: t.env });
+    expect(r.stderr).toMatch(/rebuilding the cache/);
+    expect(json<{ summary: string }>(r).summary).toMatch(/gecko sleeping/);
+  }, 120_000);
+
+  it('compiles nothing when only the listing moved (a new empty folder), and the next edit stays incremental', async () => {
+    const t = setup('listing-moved', 3);
+    await t.ids('widget');
+    mkdirSync(path.join(t.dir, 'categories'));
+    await t.ids('widget');
+    expect(t.manifest().delta).toBeUndefined();
+    write(t.dir, 'team-tool-0', 'ibis wading');
+    expect((await t.ids('ibis'))[0]).toBe('team-tool-0');
+    expect(t.manifest().delta).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('never serves the built-in copy of a tool whose team note replaced it but was left out', async () => {
+    const t = setup('left-out', 2);
+    writeFileSync(path.join(t.dir, 'tools', 'activemq.md'), '---\nid: activemq\nname: ActiveMQ\ncategory: no-such-category\nsummary: Ours.\n---\n\n## Overview\nOurs.\n');
+    const list = await run(['list', '--json'], { env: t.env });
+    expect(json<{ id: string }[]>(list).map((x) => x.id)).not.toContain('activemq');
+    expect((await run(['show', 'activemq'], { env: t.env })).code).toBe(1);
+  }, 120_000);
+
   it('splits the pack of parsed notes with the helper thread and reuses both halves in the next full compile', async () => {
     // Past the helper thread's threshold (600 notes): it parses and packs the chunks it takes (it starts late, so enough notes that it takes some).
     const t = setup('helper-pack', 1200);

@@ -5,10 +5,11 @@
 // builder: Graphviz, Markdown to HTML) load only when needed. dist/site/ holds the site's browser assets.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-const loader = new URL('../cli/load-bundle.ts', import.meta.url).pathname;
+const loader = fileURLToPath(new URL('../cli/load-bundle.ts', import.meta.url));
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(b) {

@@ -50,13 +50,15 @@ const jsonOf = (shard: object | undefined) => (shard === undefined ? undefined :
  */
 export function toolFiles(catalog: Catalog, shardBits?: number, only?: ReadonlySet<string>): [string, string | Uint8Array][] {
   if (!shardBits) return catalog.tools.map((tool) => [`tools/${tool.id}.json`, JSON.stringify(tool)]);
-  const shards = new Map<number, Record<string, Tool>>();
-  for (const tool of catalog.tools) {
-    if (only && !only.has(tool.id)) continue;
-    const key = Number.parseInt(toolShard(tool.id, shardBits), 16);
+  const shards = new Map<number, Record<string, Tool | null>>();
+  const put = (id: string, tool: Tool | null) => {
+    const key = Number.parseInt(toolShard(id, shardBits), 16);
     let shard = shards.get(key);
     if (!shard) shards.set(key, (shard = {}));
-    shard[tool.id] = tool;
-  }
+    shard[id] = tool;
+  };
+  for (const tool of catalog.tools) if (!only || only.has(tool.id)) put(tool.id, tool);
+  // A packed id with no tool (null): a team note that was left out replaced it, so no built-in copy stands in.
+  if (only) for (const id of only) if (!catalog.tools.some((t) => t.id === id)) put(id, null);
   return [['tools.pack', packShards(1 << shardBits, (i) => jsonOf(shards.get(i)))]];
 }

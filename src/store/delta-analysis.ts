@@ -1,11 +1,9 @@
 /**
- * What the delta's documents were analysed into, kept beside the delta (`delta-<seq>.terms.json`) so the
- * next update analyses only the notes it changes: each changed tool's analysis, and each masked base
- * document's terms as the base indexed them (document frequencies then need none of the base's postings).
- * Read only by the incremental path; when it is missing or damaged the update analyses everything again.
+ * What the delta's documents were analysed into, kept inside the delta file so the next update analyses
+ * only the notes it changes: each changed tool's analysis, and each masked base document's terms as the
+ * base indexed them (document frequencies then need none of the base's postings). Written in the same
+ * file as the delta it describes, so the two cannot come from different updates.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { DocTerms } from '../search/index.js';
 
 export interface DeltaAnalysis {
@@ -15,20 +13,14 @@ export interface DeltaAnalysis {
   masked: Record<string, string[]>;
 }
 
-export const deltaAnalysisFile = (seq: number) => `delta-${seq}.terms.json`;
-
-export function readDeltaAnalysis(catalogDir: string, seq: number): DeltaAnalysis | null {
+/** A delta's kept analysis from its JSON, or null when there is none or it does not read back. */
+export function parseDeltaAnalysis(json: string): DeltaAnalysis | null {
   try {
-    const a = JSON.parse(fs.readFileSync(path.join(catalogDir, deltaAnalysisFile(seq)), 'utf8')) as DeltaAnalysis;
+    const a = JSON.parse(json) as DeltaAnalysis | null;
     return a && typeof a.docs === 'object' && typeof a.masked === 'object' ? a : null;
   } catch {
     return null;
   }
-}
-
-/** A plain write: no manifest names it, and the next update checks it reads back whole. */
-export function writeDeltaAnalysis(catalogDir: string, seq: number, analysis: DeltaAnalysis): void {
-  fs.writeFileSync(path.join(catalogDir, deltaAnalysisFile(seq)), JSON.stringify(analysis));
 }
 
 /** The distinct terms and marks of an analysed document. */

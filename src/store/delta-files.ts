@@ -7,6 +7,7 @@
  */
 import type { ToolSummary } from '../catalog/types.js';
 import { compareStrings } from '../text/names.js';
+import { parseDeltaAnalysis, type DeltaAnalysis } from './delta-analysis.js';
 import { frame, unframe } from './framing.js';
 import type { NameIndex, SearchIndex } from '../search/index.js';
 import { overlay } from '../search/overlay.js';
@@ -32,21 +33,30 @@ export const deltaFile = (seq: number) => `delta-${seq}.bin`;
 export interface Delta {
   overlay: DeltaOverlay;
   segment(): SearchIndex;
+  /** What the next update may reuse of this delta's analysis, or null. */
+  analysis(): DeltaAnalysis | null;
 }
 
-/* Layout, framed (framing.ts, aligned to 4): overlay (JSON, with the segment's meta) | the segment's terms | its binary file. */
-export function serializeDelta(d: Omit<DeltaOverlay, 'search'>, segment: SearchIndex): Uint8Array {
+/*
+ * Layout, framed (framing.ts, aligned to 4): overlay (JSON, with the segment's meta) | the segment's terms |
+ * the kept analysis (JSON, `null` when there is none; read only by the next update) | the segment's binary file.
+ */
+export function serializeDelta(d: Omit<DeltaOverlay, 'search'>, segment: SearchIndex, analysis: DeltaAnalysis | null): Uint8Array {
   const s = serializeSearchIndex(segment);
-  return frame([Buffer.from(JSON.stringify({ ...d, search: s.json })), Buffer.from(s.terms), s.bin], 4);
+  return frame([Buffer.from(JSON.stringify({ ...d, search: s.json })), Buffer.from(s.terms), Buffer.from(JSON.stringify(analysis)), s.bin], 4);
 }
 
 /** Reads a delta file; throws when it is truncated or not a delta (the segment's checksums are checked when it is first used). */
 export function readDelta(bytes: Buffer): Delta {
-  const [json, terms, bin] = unframe(bytes, 3, 4);
+  const [json, terms, analysis, bin] = unframe(bytes, 4, 4);
   const overlay = JSON.parse(json!.toString('utf8')) as DeltaOverlay;
   if (typeof overlay.seq !== 'number' || typeof overlay.search !== 'string') throw new Error('not a delta file');
   let segment: SearchIndex | undefined;
-  return { overlay, segment: () => (segment ??= deserializeSearchIndex(overlay.search, terms!.toString('utf8'), bin!)) };
+  return {
+    overlay,
+    segment: () => (segment ??= deserializeSearchIndex(overlay.search, terms!.toString('utf8'), bin!)),
+    analysis: () => parseDeltaAnalysis(analysis!.toString('utf8')),
+  };
 }
 
 /** Base summaries with the delta applied, sorted by id as a full compile sorts them. */

@@ -112,7 +112,12 @@ export function dirStore(dir: string, opened: { searchBase?: SearchIndex; delta?
     return memo.get(name) as Record<string, T> | null;
   };
   /** The shard holding a tool id (user cache), or null when no tool falls in it. */
-  const shardOf = (id: string): Record<string, Tool> | null => packed<Tool>('tools.pack', 'toolshards', toolShard(id, manifest().toolShards!));
+  const shardOf = (id: string): Record<string, Tool | null> | null => packed<Tool | null>('tools.pack', 'toolshards', toolShard(id, manifest().toolShards!));
+  /** A tool of the user cache's pack; null: an id left out on purpose (no built-in copy stands in); undefined: not packed. */
+  const fromPack = (id: string): Tool | null | undefined => {
+    const shard = shardOf(id);
+    return shard && Object.hasOwn(shard, id) ? shard[id] : undefined;
+  };
   /** The delta named by the manifest (as the caller just wrote it, or from disk), or null when the base is all there is. */
   const deltaRead = (): Delta | null => {
     const seq = manifest().delta;
@@ -147,12 +152,17 @@ export function dirStore(dir: string, opened: { searchBase?: SearchIndex; delta?
     findName: (name) => packed<string>('lookup.pack', 'lookup', lookupShard(name))?.[name] ?? null,
     tool: (id) => {
       if (!manifest().toolShards) return load<Tool>(`tools/${id}.json`);
-      const t = shardOf(id)?.[id] ?? (opened.builtin?.hasTool(id) ? opened.builtin.tool(id) : undefined);
+      const packed = fromPack(id);
+      const t = packed === undefined ? (opened.builtin?.hasTool(id) ? opened.builtin.tool(id) : undefined) : packed;
       if (!t) throw new CorruptArtifactError(path.join(dir, 'tools.pack'), `no tool ${id} in shard ${toolShard(id, manifest().toolShards!)}`);
       return t;
     },
-    hasTool: (id) =>
-      /^[a-z0-9-]+$/.test(id) && (manifest().toolShards ? shardOf(id)?.[id] !== undefined || opened.builtin?.hasTool(id) === true : fs.existsSync(path.join(dir, 'tools', `${id}.json`))),
+    hasTool: (id) => {
+      if (!/^[a-z0-9-]+$/.test(id)) return false;
+      if (!manifest().toolShards) return fs.existsSync(path.join(dir, 'tools', `${id}.json`));
+      const packed = fromPack(id);
+      return packed === undefined ? opened.builtin?.hasTool(id) === true : packed !== null;
+    },
     categories: () => load<Category[]>('categories.json'),
     guide: (id) => load<Record<string, Section[]>>('guides.json')[id] ?? [],
     summaries: () => {

@@ -14,6 +14,7 @@ import { buildDelta, mergeThreshold } from '../search/delta.js';
 import { analyzeTools, type DocTerms, type SearchIndex } from '../search/index.js';
 import { openSearchIndex, readSearchMeta } from '../search/layout.js';
 import { deltaFile, readDelta, serializeDelta, type Delta, type DeltaOverlay } from './delta-files.js';
+import { CorruptArtifactError } from './corrupt.js';
 import { dirStore } from './dir-store.js';
 import { lazyBin } from './lazy-bin.js';
 import { readPackedShard } from './pack.js';
@@ -22,8 +23,8 @@ import { parseNotes } from './parse-notes.js';
 import { lookupShard, toolShard } from './shards.js';
 import type { Manifest } from './types.js';
 import type { diffNotes } from './seen-notes.js';
-import { deltaAnalysisFile, readDeltaAnalysis, termsOf, writeDeltaAnalysis, type DeltaAnalysis } from './delta-analysis.js';
-import { cachePaths, compiledId, namesOf, readJsonOrNull, writeCachedNote, writeState, type UserState } from './user-state.js';
+import { termsOf, type DeltaAnalysis } from './delta-analysis.js';
+import { cachePaths, compiledId, namesOf, writeCachedNote, writeState, type UserState } from './user-state.js';
 
 const relatedIds = (t: Pick<Tool, 'related'>) => [...t.related.alternatives, ...t.related.uses, ...t.related.integrates];
 
@@ -98,17 +99,17 @@ export async function applyChanges(builtinDir: string, root: string, diff: Retur
   }
 
   // The delta so far plus this change.
-  let prevDelta: DeltaOverlay | null = null;
+  let prev: Delta | null = null;
   if (manifest.delta !== undefined) {
     try {
-      prevDelta = readDelta(fs.readFileSync(path.join(paths.catalog, deltaFile(manifest.delta)))).overlay;
+      prev = readDelta(fs.readFileSync(path.join(paths.catalog, deltaFile(manifest.delta))));
     } catch {
       return null; // the changes so far cannot be read: a full compile takes every note as it is now
     }
   }
-  const summaries = { ...(prevDelta?.summaries ?? {}) };
+  const summaries = { ...(prev?.overlay.summaries ?? {}) };
   const baseDoc = new Map(base.ids.map((id, d) => [id, d]));
-  const gonePrev = new Set(prevDelta?.removed ?? []);
+  const gonePrev = new Set(prev?.overlay.removed ?? []);
   for (const id of removed) {
     delete summaries[id];
     if (baseDoc.has(id)) gonePrev.add(id);
@@ -122,7 +123,7 @@ export async function applyChanges(builtinDir: string, root: string, diff: Retur
   for (const t of tools) for (const n of namesOf(t)) names[n] = t.id;
   const masked = [...changedIds, ...gonePrev].map((id) => baseDoc.get(id)).filter((d): d is number => d !== undefined);
   // Analysis kept from earlier updates; newly masked base documents are analysed as the base has them (before the writes below).
-  const prepared = prepareAnalysis(manifest.delta === undefined ? { docs: {}, masked: {} } : readDeltaAnalysis(paths.catalog, manifest.delta), {
+  const prepared = prepareAnalysis(prev ? prev.analysis() : { docs: {}, masked: {} }, {
     categories: store.categories(),
     fresh: new Map(tools.map((t) => [t.id, t])),
     changedIds,
@@ -142,16 +143,15 @@ export async function applyChanges(builtinDir: string, root: string, diff: Retur
   const deltaTools = changedIds.map((id) => tools.find((t) => t.id === id) ?? store.tool(id));
   const segment = buildDelta(base, baseLens, { categories: store.categories() }, deltaTools, new Set(masked), prepared?.forDelta(deltaTools));
   const seq = state.delta.seq + 1;
-  const overlay = { seq, summaries, removed: [...gonePrev].sort(), lookup: { ...(prevDelta?.lookup ?? {}), ...names }, masked };
+  const overlay = { seq, summaries, removed: [...gonePrev].sort(), lookup: { ...(prev?.overlay.lookup ?? {}), ...names }, masked };
   // New names that no manifest names yet: plain writes (a rename over nothing buys nothing; a torn file fails its checksum).
-  const deltaBytes = serializeDelta(overlay, segment);
+  const deltaBytes = serializeDelta(overlay, segment, prepared?.analysis ?? null);
   fs.writeFileSync(path.join(paths.catalog, deltaFile(seq)), deltaBytes);
-  if (prepared) writeDeltaAnalysis(paths.catalog, seq, prepared.analysis);
   const touched = new Set([...gone, ...changed.map((c) => c.file)]);
   const problems: Problem[] = [...parsed.flatMap((c) => c.problems), ...assembled.problems].filter((p) => p.severity === 'error');
   const next: Manifest = { ...manifest, tools: base.ids.length - masked.length + changedIds.length, problems: [...manifest.problems.filter((p) => !touched.has(p.file)), ...problems], delta: seq };
   writeAtomic(path.join(paths.catalog, 'manifest.json'), JSON.stringify(next));
-  if (manifest.delta !== undefined) for (const name of [deltaFile(manifest.delta), deltaAnalysisFile(manifest.delta)]) fs.rmSync(path.join(paths.catalog, name), { force: true });
+  if (manifest.delta !== undefined) fs.rmSync(path.join(paths.catalog, deltaFile(manifest.delta)), { force: true });
 
   for (const f of gone) unparsed.delete(f);
   changed.forEach((c, i) => (parsed[i]!.note ? unparsed.delete(c.file) : unparsed.add(c.file)));
@@ -182,8 +182,14 @@ function patchShards<T>(catalogDir: string, folder: string, pack: string, shardO
   }
   for (const [key, group] of byShard) {
     const name = `${folder}/${key}.json`;
-    const loose = readJsonOrNull<Record<string, T>>(path.join(catalogDir, name));
-    const shard = loose ?? (JSON.parse(readPackedShard(path.join(catalogDir, pack), Number.parseInt(key, 16)) ?? '{}') as Record<string, T>);
+    // A loose shard from an earlier update wins; a damaged one is reported, never replaced by the pack's older copy.
+    const loosePath = path.join(catalogDir, name);
+    let shard: Record<string, T>;
+    try {
+      shard = JSON.parse(fs.existsSync(loosePath) ? fs.readFileSync(loosePath, 'utf8') : readPackedShard(path.join(catalogDir, pack), Number.parseInt(key, 16)) ?? '{}') as Record<string, T>;
+    } catch (err) {
+      throw new CorruptArtifactError(path.join(catalogDir, fs.existsSync(loosePath) ? name : pack), (err as Error).message);
+    }
     for (const [k, v] of group) {
       if (v !== null) shard[k] = v;
       else delete shard[k];

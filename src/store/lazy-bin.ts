@@ -22,9 +22,9 @@ export function lazyBin(file: string, meta: SearchMeta): BinSource {
   const bytes = new Uint8Array(size); // zero pages until read: untouched blocks cost no memory
   const source: BinSource = { bytes, ensure };
   closer.register(source, fd);
-  if (fs.fstatSync(fd).size !== size) throw new Error('search index: truncated or damaged binary file');
+  if (fs.fstatSync(fd).size !== size) throw new CorruptArtifactError(file, 'search index: truncated or damaged binary file');
   const blocks = Math.ceil(size / BLOCK_BYTES);
-  if (meta.sums && meta.sums.length !== blocks) throw new Error('search index: checksums do not match the binary file');
+  if (meta.sums && meta.sums.length !== blocks) throw new CorruptArtifactError(file, 'search index: checksums do not match the binary file');
   const loaded = new Uint8Array(blocks);
   function ensure(from: number, to: number): void {
     for (let b = Math.floor(from / BLOCK_BYTES); b * BLOCK_BYTES < to; b++) {

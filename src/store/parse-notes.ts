@@ -102,19 +102,27 @@ export async function startHelper(notes: number): Promise<Helper> {
   const { Worker } = await import('node:worker_threads');
   const worker = new Worker(bundle);
   worker.unref();
-  // Replies come in the order of the requests; a failed worker leaves the remaining work to this thread.
-  const waiting: { request: HelperRequest; resolve: (reply: unknown) => void }[] = [];
+  // Replies come in the order of the requests; a worker that fails or exits leaves the remaining work to this thread.
+  const waiting: { request: HelperRequest; resolve: (reply: unknown) => void; reject: (err: unknown) => void }[] = [];
   let failed = false;
-  worker.on('message', (reply) => waiting.shift()?.resolve(reply));
-  worker.on('error', () => {
+  const takeOver = () => {
     failed = true;
-    for (const w of waiting.splice(0)) w.resolve(answer(w.request));
-  });
+    for (const w of waiting.splice(0)) {
+      try {
+        w.resolve(answer(w.request));
+      } catch (err) {
+        w.reject(err);
+      }
+    }
+  };
+  worker.on('message', (reply) => waiting.shift()?.resolve(reply));
+  worker.on('error', takeOver);
+  worker.on('exit', takeOver);
   const ask = (request: HelperRequest) =>
     failed
-      ? Promise.resolve(answer(request))
-      : new Promise<unknown>((resolve) => {
-          waiting.push({ request, resolve });
+      ? Promise.resolve().then(() => answer(request))
+      : new Promise<unknown>((resolve, reject) => {
+          waiting.push({ request, resolve, reject });
           worker.postMessage(request);
         });
   return helperOf(ask, true, () => void worker.terminate());

@@ -5,7 +5,7 @@ import type { Category, Problem, Section, Tool, ToolSummary } from '../catalog/t
 
 export type { Lookup };
 
-export const ARTIFACT_FORMAT = 7;
+export const ARTIFACT_FORMAT = 8;
 
 export interface Manifest {
   format: number;

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Layer } from '../catalog/assemble.js';
 import type { Problem } from '../catalog/types.js';
+import { CorruptArtifactError } from './corrupt.js';
 import { dirStore } from './dir-store.js';
 import { quickHash, statInto, statResult } from './files.js';
 import { ARTIFACT_FORMAT, type CatalogStore } from './types.js';
@@ -133,7 +134,21 @@ export async function openUserCatalog(builtinDir: string, dirs: string[], cacheR
   const { applyChanges, fullBuild } = await import('./pipeline.js');
   const state = usable ? readState(root, builtinId) : null;
   // A delta when the cache allows one; otherwise (first call, category notes, past the threshold) a full compile.
-  const delta = state && before ? await applyChanges(builtinDir, root, diffNotes(before, scan), state) : null;
+  const diff = before ? diffNotes(before, scan) : null;
+  if (diff && diff.changed.length === 0 && diff.gone.length === 0) {
+    // Only the listing moved (a folder created, an order changed): nothing to compile.
+    writeStamp(stampFile, nextStamp, scan);
+    return { store: open(), dir: catalogDir, reparsed: 0 };
+  }
+  let delta: Awaited<ReturnType<typeof applyChanges>> = null;
+  if (state && diff) {
+    try {
+      delta = await applyChanges(builtinDir, root, diff, state);
+    } catch (err) {
+      // A cache file the update had to read is damaged or unreadable: the caller drops the cache and rebuilds.
+      throw err instanceof CorruptArtifactError ? err : new CorruptArtifactError(catalogDir, `incremental update failed: ${(err as Error).message}`);
+    }
+  }
   const result = delta ?? (await fullBuild(builtinDir, builtinId, absDirs, root, noteStats(scan), state));
   writeStamp(stampFile, nextStamp, scan);
   return { store: open({ searchBase: delta?.searchBase, delta: delta?.delta }), dir: catalogDir, reparsed: result.reparsed };
