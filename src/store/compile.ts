@@ -10,7 +10,7 @@ import { ARTIFACT_FORMAT, type Manifest } from './types.js';
 
 
 /** The compiled form of a catalog: file name -> contents. Pure, so builds and caches share it. */
-export function compileArtifacts(catalog: Catalog, problems: Problem[], options: { tools?: boolean; toolShards?: number; packOnly?: ReadonlySet<string>; index?: SearchIndex; keepAnalysis?: boolean } = {}): Map<string, string | Uint8Array> {
+export function compileArtifacts(catalog: Catalog, problems: Problem[], options: { toolShards?: number; packOnly?: ReadonlySet<string>; index?: SearchIndex; keepAnalysis?: boolean } = {}): Map<string, string | Uint8Array> {
   const files = new Map<string, string | Uint8Array>();
   // Warnings are for lint and the build log; the run-time manifest keeps errors only.
   const errors = problems.filter((p) => p.severity === 'error');
@@ -37,7 +37,7 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[], options:
   files.set('terms.txt', search.terms);
   files.set('search.bin', search.bin);
   files.set('names.json', JSON.stringify(buildNameIndex(catalog)));
-  if (options.tools !== false) for (const [name, text] of toolFiles(catalog, options.toolShards, options.packOnly)) files.set(name, text);
+  for (const [name, text] of toolFiles(catalog, options.toolShards, options.packOnly)) files.set(name, text);
   return files;
 }
 

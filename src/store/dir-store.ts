@@ -10,7 +10,7 @@ import type { NameIndex, SearchIndex } from '../search/index.js';
 import { openSearchIndex, readSearchMeta } from '../search/layout.js';
 import { CorruptArtifactError } from './corrupt.js';
 import { lazyBin } from './lazy-bin.js';
-import { readPackedShard } from './pack.js';
+import { readShard } from './pack.js';
 import { applyLookup, applyNames, applySearch, applySummaries, deltaFile, readDelta, type Delta, type DeltaOverlay } from './delta-files.js';
 import { hashText, writeAtomic } from './files.js';
 import { lookupShard, toolShard } from './shards.js';
@@ -95,20 +95,7 @@ export function dirStore(dir: string, opened: { searchBase?: SearchIndex; delta?
    */
   const packed = <T>(pack: string, folder: string, key: string): Record<string, T> | null => {
     const name = `${folder}/${key}.json`;
-    if (!memo.has(name)) {
-      if (fs.existsSync(path.join(dir, name))) return load<Record<string, T>>(name);
-      let text: string | null;
-      try {
-        text = readPackedShard(path.join(dir, pack), Number.parseInt(key, 16));
-      } catch (err) {
-        throw new CorruptArtifactError(path.join(dir, pack), (err as Error).message);
-      }
-      try {
-        memo.set(name, text === null ? null : JSON.parse(text));
-      } catch {
-        throw new CorruptArtifactError(path.join(dir, pack), `shard ${key} is not valid JSON (damaged)`);
-      }
-    }
+    if (!memo.has(name)) memo.set(name, readShard<T>(dir, folder, pack, key));
     return memo.get(name) as Record<string, T> | null;
   };
   /** The shard holding a tool id (user cache), or null when no tool falls in it. */

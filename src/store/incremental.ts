@@ -13,11 +13,10 @@ import { toSummary, type Category, type Problem, type Tool } from '../catalog/ty
 import { buildDelta, mergeThreshold } from '../search/delta.js';
 import { analyzeTools, type DocTerms, type SearchIndex } from '../search/index.js';
 import { openSearchIndex, readSearchMeta } from '../search/layout.js';
-import { deltaFile, readDelta, serializeDelta, type Delta, type DeltaOverlay } from './delta-files.js';
-import { CorruptArtifactError } from './corrupt.js';
+import { deltaFile, readDelta, serializeDelta, type Delta } from './delta-files.js';
 import { dirStore } from './dir-store.js';
 import { lazyBin } from './lazy-bin.js';
-import { readPackedShard } from './pack.js';
+import { readShard } from './pack.js';
 import { writeAtomic } from './files.js';
 import { parseNotes } from './parse-notes.js';
 import { lookupShard, toolShard } from './shards.js';
@@ -183,13 +182,7 @@ function patchShards<T>(catalogDir: string, folder: string, pack: string, shardO
   for (const [key, group] of byShard) {
     const name = `${folder}/${key}.json`;
     // A loose shard from an earlier update wins; a damaged one is reported, never replaced by the pack's older copy.
-    const loosePath = path.join(catalogDir, name);
-    let shard: Record<string, T>;
-    try {
-      shard = JSON.parse(fs.existsSync(loosePath) ? fs.readFileSync(loosePath, 'utf8') : readPackedShard(path.join(catalogDir, pack), Number.parseInt(key, 16)) ?? '{}') as Record<string, T>;
-    } catch (err) {
-      throw new CorruptArtifactError(path.join(catalogDir, fs.existsSync(loosePath) ? name : pack), (err as Error).message);
-    }
+    const shard = readShard<T>(catalogDir, folder, pack, key) ?? {};
     for (const [k, v] of group) {
       if (v !== null) shard[k] = v;
       else delete shard[k];

@@ -9,6 +9,8 @@
  * JSON, in shard order; an empty shard has no bytes.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CorruptArtifactError } from './corrupt.js';
 
 export const SHARD_PACK_MAGIC = 0x6b706b64; // "dkpk"
 
@@ -53,5 +55,20 @@ export function readPackedShard(file: string, index: number): string | null {
     return data.toString('utf8');
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * One shard as it stands: the loose file `<folder>/<key>.json` an update wrote, else its copy in `pack`
+ * (key: the shard's hex number). Null when the shard is empty; damage (either file) is a CorruptArtifactError.
+ */
+export function readShard<T>(catalogDir: string, folder: string, pack: string, key: string): Record<string, T> | null {
+  const loose = path.join(catalogDir, folder, `${key}.json`);
+  const from = fs.existsSync(loose) ? loose : path.join(catalogDir, pack);
+  try {
+    const text = from === loose ? fs.readFileSync(loose, 'utf8') : readPackedShard(from, Number.parseInt(key, 16));
+    return text === null ? null : (JSON.parse(text) as Record<string, T>);
+  } catch (err) {
+    throw new CorruptArtifactError(from, `shard ${key}: ${(err as Error).message}`);
   }
 }
