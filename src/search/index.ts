@@ -55,6 +55,8 @@ export interface SearchIndex {
   /** Term i's postings are pairs [doc, score] from offsets[i] to offsets[i + 1]. */
   offsets: Uint32Array;
   postings: Float32Array;
+  /** Finds a term without the whole term table (a segment on disk, through its term directory); -1 when absent. */
+  find?: (term: string) => number;
   /** Loads postings `from`..`to` (pair numbers) before they are read, when the segment reads them from disk on demand. */
   fill?: (from: number, to: number) => void;
   /** Field lengths of each document (doc-major, one per field), kept so a delta segment can correct the averages. */
@@ -64,7 +66,7 @@ export interface SearchIndex {
 }
 
 /** The term part of an index: a sorted vocabulary and its postings. */
-export type TermSegment = Pick<SearchIndex, 'termsText' | 'termStarts' | 'offsets' | 'postings' | 'fill'>;
+export type TermSegment = Pick<SearchIndex, 'termsText' | 'termStarts' | 'offsets' | 'postings' | 'fill' | 'find'>;
 
 /** Names for typo-tolerant matching with fuse.js, loaded only when a query needs it. */
 export interface NameIndex {

@@ -28,11 +28,17 @@ export function overlay(base: SearchIndex, delta: SearchIndex, masked: Iterable<
     catList: base.ids.length === 0 ? catList : delta.ids.length === 0 ? base.catList : `${base.catList},${catList}`,
     primary,
     prior,
-    termsText: base.termsText,
-    termStarts: base.termStarts,
+    // Asked of the base when used: a base read from disk loads its whole term table only when something needs it.
+    get termsText() {
+      return base.termsText;
+    },
+    get termStarts() {
+      return base.termStarts;
+    },
     offsets: base.offsets,
     postings: base.postings,
     fill: base.fill,
+    find: base.find,
     delta: segment,
   };
 }

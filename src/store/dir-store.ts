@@ -9,7 +9,7 @@ import type { Category, Section, Tool, ToolSummary } from '../catalog/types.js';
 import type { NameIndex, SearchIndex } from '../search/index.js';
 import { openSearchIndex, readSearchMeta } from '../search/layout.js';
 import { CorruptArtifactError } from './corrupt.js';
-import { lazyBin } from './lazy-bin.js';
+import { lazyBin, lazyTerms } from './lazy-bin.js';
 import { readShard } from './pack.js';
 import { applyLookup, applyNames, applySearch, applySummaries, deltaFile, readDelta, type Delta, type DeltaOverlay } from './delta-files.js';
 import { hashText, writeAtomic } from './files.js';
@@ -121,12 +121,14 @@ export function dirStore(dir: string, opened: { searchBase?: SearchIndex; delta?
     return memo.get('delta') as Delta;
   };
   const delta = (): DeltaOverlay | null => deltaRead()?.overlay ?? null;
-  /** A search segment from its three files (`read` gets the binary file's path), damage reported as CorruptArtifactError. */
-  const segment = (files: { json: string; terms: string; bin: string }, read: (json: string, terms: string, binFile: string) => SearchIndex): SearchIndex => {
+  /** The base search segment from its three files, read on demand; damage reported as CorruptArtifactError. */
+  const searchBase = (): SearchIndex => {
+    const json = path.join(dir, 'search.json');
     try {
-      return read(fs.readFileSync(path.join(dir, files.json), 'utf8'), fs.readFileSync(path.join(dir, files.terms), 'utf8'), path.join(dir, files.bin));
+      const meta = readSearchMeta(fs.readFileSync(json, 'utf8'));
+      return openSearchIndex(meta, lazyTerms(path.join(dir, 'terms.txt'), meta), lazyBin(path.join(dir, 'search.bin'), meta));
     } catch (err) {
-      throw new CorruptArtifactError(path.join(dir, files.json), (err as Error).message);
+      throw err instanceof CorruptArtifactError ? err : new CorruptArtifactError(json, (err as Error).message);
     }
   };
   return {
@@ -159,12 +161,7 @@ export function dirStore(dir: string, opened: { searchBase?: SearchIndex; delta?
     searchIndex: () => {
       if (!memo.has('search')) {
         // The base segment as the caller already opened it (an incremental update reads it), or from disk.
-        const base =
-          opened.searchBase ??
-          segment({ json: 'search.json', terms: 'terms.txt', bin: 'search.bin' }, (json, terms, file) => {
-            const meta = readSearchMeta(json);
-            return openSearchIndex(meta, terms, lazyBin(file, meta));
-          });
+        const base = opened.searchBase ?? searchBase();
         const d = deltaRead();
         let deltaSegment: SearchIndex | undefined;
         try {

@@ -5,7 +5,7 @@ import type { Category, Problem, Section, Tool, ToolSummary } from '../catalog/t
 
 export type { Lookup };
 
-export const ARTIFACT_FORMAT = 8;
+export const ARTIFACT_FORMAT = 9;
 
 export interface Manifest {
   format: number;
