@@ -86,6 +86,21 @@ function addPostings(index: SearchIndex, term: string, scores: Float64Array, fac
   return found;
 }
 
+/**
+ * The lift of each category (by index) for a query: words of the query that name a category lift its
+ * tools ("serverless functions" names all of serverless), by how much of the category's name they say.
+ */
+function categoryLift(catNames: string[], queryTokens: Set<string>): Float64Array {
+  const lift = new Float64Array(catNames.length);
+  if (queryTokens.size === 0) return lift;
+  catNames.forEach((cat, i) => {
+    const catTokens = new Set(cat.split('-').map(stem));
+    const c = [...queryTokens].filter((t) => catTokens.has(t)).length / catTokens.size;
+    lift[i] = CATEGORY_BONUS * c * c;
+  });
+  return lift;
+}
+
 /** Vocabulary words within a small edit distance of an unknown query word ("terrafrom" -> "terraform"). */
 function correct(word: string, index: SearchIndex): string[] {
   // Four letters are too few: one edit reaches too many unrelated words ("wplk").
@@ -184,33 +199,26 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     }
   }
 
+  // One pass over the documents: the soft AND (tools matching every word of a multi-word query go first),
+  // the category lift, the prior. Only documents with a score or a category lift go on (`live`): over
+  // 10,000 team notes the passes after this one visit the few hundred a query touches.
   const distinct = new Set(kept).size;
-  if (distinct > 1) {
-    // Soft AND: tools matching every word of a multi-word query go first.
-    for (let d = 0; d < n; d++) {
-      const cover = Math.min(1, matched[d]! / distinct);
-      scores[d]! *= 0.35 + 0.65 * cover * cover;
-    }
-  }
-
-  // Words of the query that name a category lift that category's tools: "serverless functions".
   const queryTokens = new Set(kept);
-  if (queryTokens.size > 0) {
-    const coverage = new Map<string, number>();
-    for (let d = 0; d < n; d++) {
-      const cat = index.catNames[index.primary[d]!];
-      if (cat === undefined) continue;
-      let c = coverage.get(cat);
-      if (c === undefined) {
-        // How much of the category's name the query says: "serverless functions" names all of serverless.
-        const catTokens = new Set(cat.split('-').map(stem));
-        c = [...queryTokens].filter((t) => catTokens.has(t)).length / catTokens.size;
-        coverage.set(cat, c);
-      }
-      if (c > 0) scores[d]! += CATEGORY_BONUS * c * c;
+  const lift = categoryLift(index.catNames, queryTokens);
+  const live: number[] = [];
+  const isLive = new Uint8Array(n);
+  for (let d = 0; d < n; d++) {
+    const bonus = lift[index.primary[d]!] ?? 0;
+    if (scores[d] === 0 && bonus === 0) continue;
+    let score = scores[d]!;
+    if (distinct > 1) {
+      const cover = Math.min(1, matched[d]! / distinct);
+      score *= 0.35 + 0.65 * cover * cover;
     }
+    scores[d] = (score + bonus) * (index.prior[d] ?? 1);
+    live.push(d);
+    isLive[d] = 1;
   }
-  for (let d = 0; d < n; d++) scores[d]! *= index.prior[d] ?? 1;
 
   // Evidence of absence: a note saying "no canary" is evidence against a query for canaries, and for a
   // query "without sidecar" a tool whose facet value is exactly "sidecar" is the wrong answer.
@@ -224,7 +232,7 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     marks(index, `!${stem(w)}`, lacking);
     marks(index, `¬${stem(w)}`, lacking);
   }
-  for (let d = 0; d < n; d++) {
+  for (const d of live) {
     if (absence[d]! > 0) scores[d]! /= 1 + (ABSENCE_PENALTY * absence[d]!) / queryTokens.size;
     if (unwanted[d]! > 0) scores[d]! *= EXCLUDED_VALUE_FACTOR;
     if (lacking[d]! > 0) scores[d]! *= 1 + ABSENCE_MATCH_BONUS * Math.min(2, lacking[d]!);
@@ -243,6 +251,10 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
       if (d >= 0) {
         scores[d]! += amount;
         named = true;
+        if (!isLive[d]) {
+          isLive[d] = 1;
+          live.push(d);
+        }
       }
     };
     // The whole query, or its meaningful words, naming one tool: "kubernetes", "kubernetes the", "k8s xyz".
@@ -271,19 +283,25 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   if (used.length === 0 && !named) return { hits: [], total: 0 };
 
   const allowed = options.categories?.length ? new Set(options.categories) : null;
-  const hits: SearchHit[] = [];
-  for (let d = 0; d < n; d++) {
-    let score = scores[d]!;
+  // Final scores first (retired tools weigh less), then hits only for documents near the best: over 10,000
+  // team notes a common word matches thousands, and sorting them all would cost more than the query.
+  let top = 0;
+  for (const d of live) {
     // A masked document (changed or deleted since the base segment was built) has no id: never a hit.
-    if (score <= 0 || index.ids[d] === '') continue;
-    if (allowed && !categoriesOf(index, d).some((c) => allowed.has(c))) continue;
-    const status = STATUS[index.status[d] as keyof typeof STATUS] ?? 'active';
-    if (status === 'deprecated' || status === 'archived') score *= RETIRED_FACTOR;
-    hits.push({ id: index.ids[d]!, status, score, terms: used, weak: false });
+    if (scores[d]! <= 0 || index.ids[d] === '' || (allowed && !categoriesOf(index, d).some((c) => allowed.has(c)))) {
+      scores[d] = 0;
+      continue;
+    }
+    const status = index.status[d];
+    if (status === 'd' || status === 'x') scores[d]! *= RETIRED_FACTOR;
+    if (scores[d]! > top) top = scores[d]!;
   }
-  hits.sort((a, b) => b.score - a.score || compareStrings(a.id, b.id));
-  const top = hits[0]?.score ?? 0;
-  const relevant = hits.filter((h) => h.score >= top * FLOOR_SHARE);
+  const relevant: SearchHit[] = [];
+  for (const d of live) {
+    const score = scores[d]!;
+    if (score > 0 && score >= top * FLOOR_SHARE) relevant.push({ id: index.ids[d]!, status: STATUS[index.status[d] as keyof typeof STATUS] ?? 'active', score, terms: used, weak: false });
+  }
+  relevant.sort((a, b) => b.score - a.score || compareStrings(a.id, b.id));
   return {
     total: relevant.length,
     hits: relevant.slice(0, options.limit ?? 10).map((h) => ({ ...h, weak: h.score < top * WEAK_SHARE, score: Math.round(h.score * 1000) / 1000 })),

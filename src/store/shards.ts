@@ -12,11 +12,12 @@ export function lookupShard(name: string): string {
 }
 
 /**
- * How many hash bits group the user cache's tools into shard files: about 16 tools a shard, 256 to 4,096
- * files. A search reads the shards of its ten hits, and a cold compile writes every shard.
+ * How many hash bits group the user cache's tools into shards: about 4 tools a shard, 256 to 16,384 shards.
+ * A search parses the shards of its ten hits (small shards, little JSON), a cold compile packs them into one
+ * file, and an update writes the few it changes as loose files.
  */
 export function toolShardBits(tools: number): number {
-  return Math.max(8, Math.min(12, Math.ceil(Math.log2(Math.max(1, tools) / 16))));
+  return Math.max(8, Math.min(14, Math.ceil(Math.log2(Math.max(1, tools) / 4))));
 }
 
 /** The tool shard holding an id, with `bits` from the manifest. */
