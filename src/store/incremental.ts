@@ -15,7 +15,7 @@ import { analyzeTools, type DocTerms, type SearchIndex } from '../search/index.j
 import { openSearchIndex, readSearchMeta } from '../search/layout.js';
 import { deltaFile, readDelta, serializeDelta, type Delta } from './delta-files.js';
 import { dirStore } from './dir-store.js';
-import { lazyBin } from './lazy-bin.js';
+import { lazyBin, lazyTerms } from './lazy-bin.js';
 import { readShard } from './pack.js';
 import { writeAtomic } from './files.js';
 import { parseNotes } from './parse-notes.js';
@@ -43,8 +43,8 @@ export async function applyChanges(builtinDir: string, root: string, diff: Retur
   const pending = state.delta.changed.length + state.delta.removed.length > 0 ? state.delta.seq : undefined;
   if (manifest.delta !== pending || !manifest.toolShards) return null; // the catalog is not the one this state describes
   const meta = readSearchMeta(fs.readFileSync(path.join(paths.catalog, 'search.json'), 'utf8'));
-  // Only the postings of terms the changed notes use are read (and checked).
-  const base = openSearchIndex(meta, fs.readFileSync(path.join(paths.catalog, 'terms.txt'), 'utf8'), lazyBin(path.join(paths.catalog, 'search.bin'), meta));
+  // Only the terms the changed notes use are looked up, their runs of the term list and postings read (and checked).
+  const base = openSearchIndex(meta, lazyTerms(path.join(paths.catalog, 'terms.txt'), meta), lazyBin(path.join(paths.catalog, 'search.bin'), meta));
   const threshold = mergeThreshold(base.ids.length);
   if (changed.length + gone.length + state.delta.changed.length + state.delta.removed.length > threshold) return null;
 
