@@ -59,6 +59,9 @@ export function toolFiles(catalog: Catalog, shardBits?: number, only?: ReadonlyS
   };
   for (const tool of catalog.tools) if (!only || only.has(tool.id)) put(tool.id, tool);
   // A packed id with no tool (null): a team note that was left out replaced it, so no built-in copy stands in.
-  if (only) for (const id of only) if (!catalog.tools.some((t) => t.id === id)) put(id, null);
+  if (only) {
+    const compiled = new Set(catalog.tools.map((t) => t.id));
+    for (const id of only) if (!compiled.has(id)) put(id, null);
+  }
   return [['tools.pack', packShards(1 << shardBits, (i) => jsonOf(shards.get(i)))]];
 }
