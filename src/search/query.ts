@@ -207,15 +207,16 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   const lift = categoryLift(index.catNames, queryTokens);
   const live: number[] = [];
   const isLive = new Uint8Array(n);
+  const { primary, prior } = index;
   for (let d = 0; d < n; d++) {
-    const bonus = lift[index.primary[d]!] ?? 0;
+    const bonus = lift[primary[d]!] ?? 0;
     if (scores[d] === 0 && bonus === 0) continue;
     let score = scores[d]!;
     if (distinct > 1) {
       const cover = Math.min(1, matched[d]! / distinct);
       score *= 0.35 + 0.65 * cover * cover;
     }
-    scores[d] = (score + bonus) * (index.prior[d] ?? 1);
+    scores[d] = (score + bonus) * (prior[d] ?? 1);
     live.push(d);
     isLive[d] = 1;
   }
@@ -296,15 +297,21 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     if (status === 'd' || status === 'x') scores[d]! *= RETIRED_FACTOR;
     if (scores[d]! > top) top = scores[d]!;
   }
-  const relevant: SearchHit[] = [];
-  for (const d of live) {
-    const score = scores[d]!;
-    if (score > 0 && score >= top * FLOOR_SHARE) relevant.push({ id: index.ids[d]!, status: STATUS[index.status[d] as keyof typeof STATUS] ?? 'active', score, terms: used, weak: false });
+  // Every document near the best counts towards the total; only the first `limit` become hits. The
+  // limit-th best score bounds them (ties at it are kept, then ordered by id), so a common word over
+  // 10,000 team notes sorts a handful of hits instead of thousands.
+  const limit = options.limit ?? 10;
+  const near: number[] = [];
+  for (const d of live) if (scores[d]! > 0 && scores[d]! >= top * FLOOR_SHARE) near.push(d);
+  const bound = near.length > limit ? Float64Array.from(near, (d) => scores[d]!).sort()[near.length - limit]! : 0;
+  const hits: SearchHit[] = [];
+  for (const d of near) {
+    if (scores[d]! >= bound) hits.push({ id: index.ids[d]!, status: STATUS[index.status[d] as keyof typeof STATUS] ?? 'active', score: scores[d]!, terms: used, weak: false });
   }
-  relevant.sort((a, b) => b.score - a.score || compareStrings(a.id, b.id));
+  hits.sort((a, b) => b.score - a.score || compareStrings(a.id, b.id));
   return {
-    total: relevant.length,
-    hits: relevant.slice(0, options.limit ?? 10).map((h) => ({ ...h, weak: h.score < top * WEAK_SHARE, score: Math.round(h.score * 1000) / 1000 })),
+    total: near.length,
+    hits: hits.slice(0, limit).map((h) => ({ ...h, weak: h.score < top * WEAK_SHARE, score: Math.round(h.score * 1000) / 1000 })),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The term directory: a segment on disk finds a term by reading one run of its term list and two postings
  * offsets, answers exactly like the segment held whole, loads the whole table only when asked, and reports
- * a damaged or truncated term list instead of answering from it.
+ * a damaged or truncated term list instead of answering from it. Hits cut to a limit are the head of the
+ * whole ranking.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,5 +119,25 @@ describe('a segment on disk found through its term directory', () => {
   it('refuses a truncated term list before any query', () => {
     write(Buffer.from(files.terms).subarray(0, -3));
     expect(() => open()).toThrow(CorruptArtifactError);
+  });
+});
+
+describe('hits cut to the limit', () => {
+  // Many tools with equal scores: the cut must keep the best, ties ordered by id, and count them all.
+  const mini = miniCatalog();
+  const base = mini.tools[0]!;
+  const tools: Tool[] = Array.from({ length: 300 }, (_, i) => ({ ...base, id: `tie-${(i * 7919) % 300}`, name: `Tie ${i}`, aliases: [], summary: `Synthetic ${i % 3 === 0 ? 'gateway proxy' : 'gateway'} number ${i % 4}.` }));
+  const index = buildSearchIndex({ ...mini, tools });
+
+  it('gives the first hits of the whole ranking, and the same total', () => {
+    for (const q of ['gateway', 'gateway proxy', 'synthetic number', 'proxy']) {
+      const all = search(index, q, { limit: 1000 });
+      expect(all.total).toBeGreaterThan(20);
+      for (const limit of [1, 5, 10, 37]) {
+        const cut = search(index, q, { limit });
+        expect(cut.total).toBe(all.total);
+        expect(cut.hits).toEqual(all.hits.slice(0, limit));
+      }
+    }
   });
 });
