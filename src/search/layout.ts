@@ -112,8 +112,6 @@ export interface SearchMeta {
   termSums?: number[];
 }
 
-export const blockBytesOf = (meta: SearchMeta): number => meta.block;
-
 /** FNV-1a over 32-bit words: cheap enough for every load, catches flipped or zeroed bytes. */
 export function checksum(bytes: Uint8Array): number {
   const b = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { CorruptArtifactError } from './corrupt.js';
-import { binSize, blockBytesOf, checksum, type BinSource, type SearchMeta } from '../search/layout.js';
+import { binSize, checksum, type BinSource, type SearchMeta } from '../search/layout.js';
 
 // The descriptor stays open while the index may still read from it; closed when the index is collected.
 const closer = new FinalizationRegistry<number>((fd) => {
@@ -51,10 +51,10 @@ export function lazyFile(file: string, size: number, sums: number[] | undefined,
 
 /** A segment's binary file (search.bin). */
 export function lazyBin(file: string, meta: SearchMeta): BinSource {
-  return lazyFile(file, binSize(meta), meta.sums, blockBytesOf(meta), 'search index');
+  return lazyFile(file, binSize(meta), meta.sums, meta.block, 'search index');
 }
 
 /** A segment's term list (terms.txt), for finding terms through the meta's term directory. */
 export function lazyTerms(file: string, meta: SearchMeta): Required<BinSource> {
-  return lazyFile(file, meta.termBytes, meta.termSums, blockBytesOf(meta), 'search terms');
+  return lazyFile(file, meta.termBytes, meta.termSums, meta.block, 'search terms');
 }
