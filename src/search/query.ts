@@ -87,6 +87,18 @@ function addPostings(index: SearchIndex, term: string, scores: Float64Array, fac
 }
 
 /**
+ * The `limit` documents that rank first by score, then id (code-unit order), of more than `limit`: those
+ * above the limit-th best score, then the first ids of those tied at it.
+ */
+function firstByScore(docs: number[], scores: Float64Array, ids: string[], limit: number): number[] {
+  const bound = Float64Array.from(docs, (d) => scores[d]!).sort()[docs.length - limit]!;
+  const above = docs.filter((d) => scores[d]! > bound);
+  const tied = docs.filter((d) => scores[d] === bound);
+  const first = new Set(tied.map((d) => ids[d]!).sort().slice(0, limit - above.length));
+  return above.concat(tied.filter((d) => first.has(ids[d]!)));
+}
+
+/**
  * The lift of each category (by index) for a query: words of the query that name a category lift its
  * tools ("serverless functions" names all of serverless), by how much of the category's name they say.
  */
@@ -298,16 +310,13 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     if (scores[d]! > top) top = scores[d]!;
   }
   // Every document near the best counts towards the total; only the first `limit` become hits. The
-  // limit-th best score bounds them (ties at it are kept, then ordered by id), so a common word over
-  // 10,000 team notes sorts a handful of hits instead of thousands.
+  // limit-th best score bounds them, and among documents tied at it the first ids in order go in: a
+  // common word over 10,000 team notes builds and sorts ten hits, not thousands.
   const limit = options.limit ?? 10;
   const near: number[] = [];
   for (const d of live) if (scores[d]! > 0 && scores[d]! >= top * FLOOR_SHARE) near.push(d);
-  const bound = near.length > limit ? Float64Array.from(near, (d) => scores[d]!).sort()[near.length - limit]! : 0;
-  const hits: SearchHit[] = [];
-  for (const d of near) {
-    if (scores[d]! >= bound) hits.push({ id: index.ids[d]!, status: STATUS[index.status[d] as keyof typeof STATUS] ?? 'active', score: scores[d]!, terms: used, weak: false });
-  }
+  const chosen = near.length > limit ? firstByScore(near, scores, index.ids, limit) : near;
+  const hits: SearchHit[] = chosen.map((d) => ({ id: index.ids[d]!, status: STATUS[index.status[d] as keyof typeof STATUS] ?? 'active', score: scores[d]!, terms: used, weak: false }));
   hits.sort((a, b) => b.score - a.score || compareStrings(a.id, b.id));
   return {
     total: near.length,
