@@ -29,6 +29,18 @@ export interface StampHead {
 export interface Stamp extends StampHead {
   /** The notes the check saw, decoded on first use; null when that part of the file is damaged. */
   notes(): SeenNotes | null;
+  /**
+   * The folders as stored, each folder's note names joined by newlines, with the notes' times: a check
+   * walks them in one pass without splitting 10,000 names first. Absent: use `notes()`.
+   */
+  joined?(): { folders: JoinedFolder[]; times: Float64Array } | null;
+}
+
+/** A folder of notes as the stamp stores it: names joined by newlines. */
+export interface JoinedFolder {
+  dir: string;
+  kind: NoteKind;
+  names: string;
 }
 
 /*
@@ -48,22 +60,29 @@ export function readStamp(file: string): Stamp | null {
     const [first, second, last] = unframe(fs.readFileSync(file), 3, 8);
     const head = JSON.parse(first!.toString('utf8')) as StampHead & { count: number };
     if (last!.length !== 16 * head.count) return null;
+    let raw: { folders: JoinedFolder[]; times: Float64Array } | null | undefined;
+    const joined = () => {
+      if (raw !== undefined) return raw;
+      try {
+        const folders = JSON.parse(second!.toString('utf8')) as JoinedFolder[];
+        const times = new Float64Array(head.count * 2);
+        new Uint8Array(times.buffer).set(last!);
+        raw = Array.isArray(folders) && folders.every((f) => typeof f.names === 'string') ? { folders, times } : null;
+      } catch {
+        raw = null;
+      }
+      return raw;
+    };
     let seen: SeenNotes | null | undefined;
     const notes = () => {
       if (seen !== undefined) return seen;
-      try {
-        const raw = JSON.parse(second!.toString('utf8')) as { dir: string; kind: NoteKind; names: string }[];
-        const folders = raw.map((f) => ({ dir: f.dir, kind: f.kind, names: f.names === '' ? [] : f.names.split('\n') }));
-        const times = new Float64Array(head.count * 2);
-        new Uint8Array(times.buffer).set(last!);
-        seen = folders.reduce((n, f) => n + f.names.length, 0) === head.count ? { folders, times } : null;
-      } catch {
-        seen = null;
-      }
+      const stored = joined();
+      const folders = stored?.folders.map((f) => ({ dir: f.dir, kind: f.kind, names: f.names === '' ? [] : f.names.split('\n') }));
+      seen = stored && folders && folders.reduce((n, f) => n + f.names.length, 0) === head.count ? { folders, times: stored.times } : null;
       return seen;
     };
     const { count: _count, ...rest } = head;
-    return { ...rest, notes };
+    return { ...rest, notes, joined };
   } catch {
     return null;
   }
@@ -82,9 +101,9 @@ export interface SeenNotes {
  */
 export function restat(stamp: Stamp, dirTimes: Record<string, number>): (SeenNotes & { changed: boolean }) | null {
   for (const [dir, time] of Object.entries(dirTimes)) if (stamp.dirs[dir] !== time || time >= stamp.verifiedAt) return null;
-  const seen = stamp.notes();
-  if (!seen) return null;
-  const before = seen.times;
+  const stored = stamp.joined ? stamp.joined() : joinedOf(stamp.notes());
+  if (!stored) return null;
+  const before = stored.times;
   const times = new Float64Array(before.length);
   let changed = false;
   let k = 0;
@@ -97,7 +116,7 @@ export function restat(stamp: Stamp, dirTimes: Record<string, number>): (SeenNot
   }
   let moved = false;
   try {
-    for (const folder of seen.folders) {
+    for (const folder of stored.folders) {
       let prefix = folder.dir + path.sep;
       if (cwd !== null) {
         try {
@@ -108,18 +127,37 @@ export function restat(stamp: Stamp, dirTimes: Record<string, number>): (SeenNot
           // not enterable, or a worker thread (which may not change directory): full paths
         }
       }
-      for (const name of folder.names) {
-        if (!statInto(prefix + name)) return null; // removed since the folder's mtime was read
+      const names = folder.names;
+      if (names.endsWith('\n')) return null; // an empty name: a damaged stamp
+      // One name at a time out of the joined list: splitting 10,000 names first costs a millisecond.
+      for (let at = 0; at < names.length; k += 2) {
+        const newline = names.indexOf('\n', at);
+        const end = newline < 0 ? names.length : newline;
+        if (end === at || k >= before.length) return null; // an empty name, or more names than times: a damaged stamp
+        if (!statInto(prefix + names.slice(at, end))) return null; // removed since the folder's mtime was read
+        at = end + 1;
         times[k] = statResult[0]!;
         times[k + 1] = statResult[1]!;
         if (times[k] !== before[k] || times[k + 1] !== before[k + 1]) changed = true;
-        k += 2;
       }
     }
   } finally {
     if (moved) process.chdir(cwd!);
   }
-  return { folders: seen.folders, times, changed };
+  if (k !== before.length) return null; // fewer names than times: a damaged stamp
+  // The notes' names split only when a caller asks (after a change, to tell which notes changed).
+  let folders: SeenFolder[] | undefined;
+  return {
+    get folders() {
+      return (folders ??= stamp.notes()?.folders ?? []);
+    },
+    times,
+    changed,
+  };
+}
+
+function joinedOf(seen: SeenNotes | null): { folders: JoinedFolder[]; times: Float64Array } | null {
+  return seen && { folders: seen.folders.map((f) => ({ dir: f.dir, kind: f.kind, names: f.names.join('\n') })), times: seen.times };
 }
 
 /** True when a listing found the same notes, in the same order, with the same times as before. */

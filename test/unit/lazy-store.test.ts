@@ -41,7 +41,7 @@ describe('stamp of seen notes', () => {
     const seen = seenNow();
     writeStamp(path.join(tmp, 'stamp.bin'), head, seen);
     const back = readStamp(path.join(tmp, 'stamp.bin'))!;
-    const { notes, ...backHead } = back;
+    const { notes, joined: _joined, ...backHead } = back;
     expect(backHead).toEqual(head);
     expect(notes()).toEqual(seen);
     const bytes = readFileSync(path.join(tmp, 'stamp.bin'));
@@ -75,6 +75,19 @@ describe('stamp of seen notes', () => {
     const fresh = stampOf();
     expect(sameNotes(fresh.notes()!, edited)).toBe(true);
     expect(restat(fresh, dirs())?.changed).toBe(false);
+    // The same check over a stamp read back from its file, which walks the stored names without splitting them.
+    const onDisk = path.join(tmp, 'restat.bin');
+    const { notes: freshNotes, ...freshHead } = fresh;
+    writeStamp(onDisk, freshHead, freshNotes()!);
+    const back = readStamp(onDisk)!;
+    expect(restat(back, dirs())).toMatchObject({ changed: false, times: freshNotes()!.times });
+    writeFileSync(file('b.md'), 'bravO!'); // same size, in place
+    const seenEdit = restat(back, dirs())!;
+    expect(seenEdit.changed).toBe(true);
+    expect(diffNotes(back.notes()!, seenEdit).changed.map((c) => path.basename(c.file))).toEqual(['b.md']);
+    // An empty name in the stored list is damage: no check from it.
+    writeStamp(onDisk, freshHead, { folders: [{ ...freshNotes()!.folders[0]!, names: ['a.md', '', 'b.md'] }], times: new Float64Array(6) });
+    expect(restat(readStamp(onDisk)!, dirs())).toBeNull();
     // A folder whose mtime is not older than the check could hide a change made in the same clock tick.
     expect(restat({ ...fresh, verifiedAt: fresh.dirs[dir]! }, dirs())).toBeNull();
     writeFileSync(file('c.md'), 'charlie');
