@@ -9,8 +9,24 @@ import { shardLookup, toolShard } from './shards.js';
 import { ARTIFACT_FORMAT, type Manifest } from './types.js';
 
 
+type ArtifactOptions = { toolShards?: number; packOnly?: ReadonlySet<string> };
+
 /** The compiled form of a catalog: file name -> contents. Pure, so builds and caches share it. */
-export function compileArtifacts(catalog: Catalog, problems: Problem[], options: { toolShards?: number; packOnly?: ReadonlySet<string>; index?: SearchIndex; keepAnalysis?: boolean } = {}): Map<string, string | Uint8Array> {
+export function compileArtifacts(catalog: Catalog, problems: Problem[], options: ArtifactOptions & { index?: SearchIndex; keepAnalysis?: boolean } = {}): Map<string, string | Uint8Array> {
+  const files = catalogFiles(catalog, problems, options);
+  const analysed = options.index ? [] : analyzeTools(catalog);
+  const index = options.index ?? buildSearchIndex(catalog, analysed);
+  // The shipped catalog keeps its tools' analysis, term by term: a user cache's full compile then analyses team notes only.
+  if (options.keepAnalysis) files.set('analysis.bin', serializeTermTable(buildTermTable(catalog.tools.map((t) => t.id), analysed)));
+  for (const [name, bytes] of searchFiles(index, Boolean(options.toolShards))) files.set(name, bytes);
+  return files;
+}
+
+/**
+ * Every artifact but the search index: the manifest, the name lookup, categories, summaries, fuzzy names
+ * and the tools. A user cache's compile writes these while its helper thread still analyses the notes.
+ */
+export function catalogFiles(catalog: Catalog, problems: Problem[], options: ArtifactOptions = {}): Map<string, string | Uint8Array> {
   const files = new Map<string, string | Uint8Array>();
   // Warnings are for lint and the build log; the run-time manifest keeps errors only.
   const errors = problems.filter((p) => p.severity === 'error');
@@ -24,20 +40,22 @@ export function compileArtifacts(catalog: Catalog, problems: Problem[], options:
   files.set('categories.json', JSON.stringify(catalog.categories.map((c) => ({ ...c, sections: [] }))));
   files.set('guides.json', JSON.stringify(Object.fromEntries(catalog.categories.map((c) => [c.id, c.sections]))));
   files.set('summaries.json', JSON.stringify(catalog.tools.map(toSummary)));
-  const analysed = options.index ? [] : analyzeTools(catalog);
-  const index = options.index ?? buildSearchIndex(catalog, analysed);
-  // The shipped catalog keeps its tools' analysis, term by term: a user cache's full compile then analyses team notes only.
-  if (options.keepAnalysis) files.set('analysis.bin', serializeTermTable(buildTermTable(catalog.tools.map((t) => t.id), analysed)));
-  // The user cache checksums its segments (a damaged one is rebuilt, never served); the shipped catalog is
-  // swapped in whole at install and skips the per-search check of a 1.7 MB file.
-  const search = serializeSearchIndex(index, Boolean(options.toolShards));
-  files.set('search.json', search.json);
+  files.set('names.json', JSON.stringify(buildNameIndex(catalog)));
+  for (const [name, text] of toolFiles(catalog, options.toolShards, options.packOnly)) files.set(name, text);
+  return files;
+}
+
+/**
+ * The search index's files. The user cache checksums its segments (a damaged one is rebuilt, never
+ * served); the shipped catalog is swapped in whole at install and skips the per-search checks.
+ */
+export function searchFiles(index: SearchIndex, withChecksum: boolean): Map<string, string | Uint8Array> {
+  const search = serializeSearchIndex(index, withChecksum);
+  const files = new Map<string, string | Uint8Array>([['search.json', search.json]]);
   // Field lengths: a delta segment of the user cache corrects the average lengths with them.
   if (index.lens) files.set('search-lens.bin', new Uint8Array(index.lens.buffer, index.lens.byteOffset, index.lens.byteLength));
   files.set('terms.txt', search.terms);
   files.set('search.bin', search.bin);
-  files.set('names.json', JSON.stringify(buildNameIndex(catalog)));
-  for (const [name, text] of toolFiles(catalog, options.toolShards, options.packOnly)) files.set(name, text);
   return files;
 }
 

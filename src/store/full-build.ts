@@ -12,7 +12,7 @@ import type { Problem, Tool } from '../catalog/types.js';
 import { analysisInput, analyzeTools } from '../search/index.js';
 import { mergeTables, type PlacedTable } from '../search/merge-index.js';
 import { buildTermTable, deserializeTermTable, type TermTable } from '../search/term-table.js';
-import { compileArtifacts } from './compile.js';
+import { catalogFiles, searchFiles } from './compile.js';
 import { toolShardBits } from './shards.js';
 import { dirStore, writeArtifacts } from './dir-store.js';
 import { hashText, writeAtomic } from './files.js';
@@ -22,6 +22,12 @@ import { cachePaths, namesOf, readCachedNotes, readJsonOrNull, writePack, writeS
 
 /** From this many notes to analyse, the helper thread takes half (measured: at 1,000 it was slower, at 10,000 faster). */
 const ANALYSE_ON_TWO_THREADS = 3000;
+/**
+ * This thread's share of the notes to analyse when the helper takes part: it first writes every artifact
+ * but the search index and its pack of parsed notes (measured at 10,000 notes: about as long as the helper
+ * takes for 60% of the notes), then analyses its share.
+ */
+const MAIN_ANALYSIS_SHARE = 0.25;
 
 export interface BuildResult {
   /** Notes parsed in this call. */
@@ -92,35 +98,39 @@ async function compile(
   const covered = new Set(docOf ?? []);
   const todoDocs = catalog.tools.map((_, i) => i).filter((i) => !covered.has(i));
   const todo = todoDocs.map((i) => catalog.tools[i]!);
-  // The helper analyses half when there are many (below that, its cold start costs more than it saves);
-  // only what the analysis reads crosses to it (cloning whole tools cost this thread 80 ms at 10,000 notes).
+  // With many notes the helper analyses most of them while this thread writes every artifact but the search
+  // index, then analyses the rest (below that, the helper's cold start costs more than it saves). Only what
+  // the analysis reads crosses to it (cloning whole tools cost this thread 80 ms at 10,000 notes).
   const split = helper.parallel && todo.length >= ANALYSE_ON_TWO_THREADS;
-  const half = split ? Math.floor(todo.length / 2) : todo.length;
-  const theirs = split ? helper.analyse(todo.slice(half).map(analysisInput), catalog.categories) : Promise.resolve(null);
+  const cut = split ? Math.floor(todo.length * MAIN_ANALYSIS_SHARE) : todo.length;
+  const theirs = split ? helper.analyse(todo.slice(cut).map(analysisInput), catalog.categories) : Promise.resolve(null);
   const manifestThere = fs.existsSync(path.join(paths.catalog, 'manifest.json'));
   const previous = prev && manifestThere ? readJsonOrNull<Record<string, string>>(paths.artifacts) : null;
   const hashes: Record<string, string> = {};
-  const placed: PlacedTable[] = shipped && docOf ? [{ table: shipped, docOf }] : [];
-  const mine = todo.slice(0, half);
-  placed.push({ table: buildTermTable(mine.map((t) => t.id), analyzeTools(catalog, mine)), docOf: Int32Array.from(todoDocs.slice(0, half)) });
-  const other = await theirs;
-  if (other) placed.push({ table: other, docOf: Int32Array.from(todoDocs.slice(half)) });
-  const index = mergeTables(catalog.tools, placed);
+  const write = (files: Map<string, string | Uint8Array>) => {
+    writeArtifacts(paths.catalog, files, previous ? new Map(Object.entries(previous)) : undefined, { plain: !previous, force: new Set(prev?.delta.dirty ?? []) });
+    for (const [name, text] of files) hashes[name] = hashText(text);
+  };
   // Tools go in one pack of shards (pack.ts): a dozen files to create in all, however many notes there are.
-  const files = compileArtifacts(catalog, [...problems, ...assembled.problems], {
+  const files = catalogFiles(catalog, [...problems, ...assembled.problems], {
     toolShards: toolShardBits(catalog.tools.length),
     // With the shipped table usable, built-in tools are as shipped: the store reads them from the built-in catalog.
     packOnly: shipped ? teamIds : undefined,
-    index,
   });
+  // The manifest goes last, once the search index is written too: its presence marks a complete set.
   const manifest = files.get('manifest.json')!;
   files.delete('manifest.json');
-  writeArtifacts(paths.catalog, files, previous ? new Map(Object.entries(previous)) : undefined, { plain: !previous, force: new Set(prev?.delta.dirty ?? []) });
-  for (const [name, text] of files) hashes[name] = hashText(text);
+  write(files);
+  writePack(root, cached, packedByHelper);
+  const placed: PlacedTable[] = shipped && docOf ? [{ table: shipped, docOf }] : [];
+  const mine = todo.slice(0, cut);
+  placed.push({ table: buildTermTable(mine.map((t) => t.id), analyzeTools(catalog, mine)), docOf: Int32Array.from(todoDocs.slice(0, cut)) });
+  const other = await theirs;
+  if (other) placed.push({ table: other, docOf: Int32Array.from(todoDocs.slice(cut)) });
+  write(searchFiles(mergeTables(catalog.tools, placed), true));
   writeAtomic(path.join(paths.catalog, 'manifest.json'), manifest);
   for (const name of fs.readdirSync(paths.catalog)) if (/^delta-\d+\./.test(name)) fs.rmSync(path.join(paths.catalog, name), { force: true });
   writeAtomic(paths.artifacts, JSON.stringify(hashes));
-  writePack(root, cached, packedByHelper);
 
   // What the incremental path must leave to a full compile.
   const claims = new Map<string, Set<string>>();
