@@ -95,25 +95,30 @@ export const statResult = new Float64Array(2);
 type RawStat = (file: string, bigint: boolean, req: undefined, throwIfNoEntry: boolean) => Float64Array | undefined;
 let rawStat: RawStat | null | undefined;
 
+/** The fs binding's stat when it agrees with fs.statSync on a probe file (checked once), else null. */
+function rawStatFor(probeFile: string): RawStat | null {
+  if (rawStat !== undefined) return rawStat;
+  rawStat = null;
+  try {
+    const binding = (process as unknown as { binding(name: string): { stat: RawStat } }).binding('fs');
+    const probe = binding.stat(probeFile, false, undefined, false);
+    const st = fs.statSync(probeFile, { throwIfNoEntry: false });
+    if (probe && st && probe[12]! * 1e3 + probe[13]! / 1e6 === st.mtimeMs && probe[8] === st.size) rawStat = binding.stat;
+  } catch {
+    rawStat = null;
+  }
+  return rawStat;
+}
+
 /**
  * Stats a file into `statResult`; false when it does not exist. Node 20 builds a Stats object with four
  * Dates per call, a third of a search over 10,000 notes; the fs binding's stat array is used instead
  * when it agrees with fs.statSync on a probe file, and fs.statSync otherwise.
  */
 export function statInto(file: string): boolean {
-  if (rawStat === undefined) {
-    rawStat = null;
-    try {
-      const binding = (process as unknown as { binding(name: string): { stat: RawStat } }).binding('fs');
-      const probe = binding.stat(file, false, undefined, false);
-      const st = fs.statSync(file, { throwIfNoEntry: false });
-      if (probe && st && probe[12]! * 1e3 + probe[13]! / 1e6 === st.mtimeMs && probe[8] === st.size) rawStat = binding.stat;
-    } catch {
-      rawStat = null;
-    }
-  }
-  if (rawStat) {
-    const a = rawStat(file, false, undefined, false);
+  const raw = rawStatFor(file);
+  if (raw) {
+    const a = raw(file, false, undefined, false);
     if (!a) return false;
     statResult[0] = a[12]! * 1e3 + a[13]! / 1e6;
     statResult[1] = a[8]!;
@@ -124,4 +129,33 @@ export function statInto(file: string): boolean {
   statResult[0] = st.mtimeMs;
   statResult[1] = st.size;
   return true;
+}
+
+/**
+ * Stats each name of a newline-joined list (`prefix` + name) into `times` from index `k` on, as [mtime,
+ * size] pairs. Returns the index after the last pair, or -1 when a name is empty, the list is longer than
+ * `times`, or a note is missing. One loop over the binding: a call per note through statInto cost
+ * a millisecond or two over 10,000 notes.
+ */
+export function statNames(names: string, prefix: string, times: Float64Array, k: number): number {
+  const first = names.indexOf('\n');
+  const raw = names === '' ? null : rawStatFor(prefix + (first < 0 ? names : names.slice(0, first)));
+  for (let at = 0; at < names.length; k += 2) {
+    const newline = names.indexOf('\n', at);
+    const end = newline < 0 ? names.length : newline;
+    if (end === at || k >= times.length) return -1;
+    const file = prefix + names.slice(at, end);
+    at = end + 1;
+    if (raw) {
+      const a = raw(file, false, undefined, false);
+      if (!a) return -1;
+      times[k] = a[12]! * 1e3 + a[13]! / 1e6;
+      times[k + 1] = a[8]!;
+    } else {
+      if (!statInto(file)) return -1;
+      times[k] = statResult[0]!;
+      times[k + 1] = statResult[1]!;
+    }
+  }
+  return k;
 }

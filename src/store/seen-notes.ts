@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { NoteKind } from '../catalog/note.js';
-import { statInto, statResult, writeAtomic } from './files.js';
+import { statNames, writeAtomic } from './files.js';
 import { frame, unframe } from './framing.js';
 
 /** One folder of notes (`<dir>/tools`, `<dir>/categories`) and the file names the last check found in it. */
@@ -127,24 +127,16 @@ export function restat(stamp: Stamp, dirTimes: Record<string, number>): (SeenNot
           // not enterable, or a worker thread (which may not change directory): full paths
         }
       }
-      const names = folder.names;
-      if (names.endsWith('\n')) return null; // an empty name: a damaged stamp
-      // One name at a time out of the joined list: splitting 10,000 names first costs a millisecond.
-      for (let at = 0; at < names.length; k += 2) {
-        const newline = names.indexOf('\n', at);
-        const end = newline < 0 ? names.length : newline;
-        if (end === at || k >= before.length) return null; // an empty name, or more names than times: a damaged stamp
-        if (!statInto(prefix + names.slice(at, end))) return null; // removed since the folder's mtime was read
-        at = end + 1;
-        times[k] = statResult[0]!;
-        times[k + 1] = statResult[1]!;
-        if (times[k] !== before[k] || times[k + 1] !== before[k + 1]) changed = true;
-      }
+      // An empty name (a trailing newline) or a note removed since the folder's mtime was read: no check.
+      if (folder.names.endsWith('\n')) return null;
+      k = statNames(folder.names, prefix, times, k);
+      if (k < 0) return null;
     }
   } finally {
     if (moved) process.chdir(cwd!);
   }
   if (k !== before.length) return null; // fewer names than times: a damaged stamp
+  for (let i = 0; i < times.length && !changed; i++) if (times[i] !== before[i]) changed = true;
   // The notes' names split only when a caller asks (after a change, to tell which notes changed).
   let folders: SeenFolder[] | undefined;
   return {
