@@ -13,6 +13,7 @@ import { quickHash, statInto, statResult } from './files.js';
 import { ARTIFACT_FORMAT, type CatalogStore } from './types.js';
 import { diffNotes, readStamp, restat, sameNotes, writeStamp, type SeenFolder, type SeenNotes, type StampHead } from './seen-notes.js';
 import { readState, type NoteStats } from './user-state.js';
+import { withUpdateLock } from './update-lock.js';
 
 export interface UserCatalog {
   store: CatalogStore;
@@ -95,7 +96,7 @@ const VERIFY_MARGIN_MS = 2000;
  *   by those ids are older than the last full check. One stat per folder and per named note.
  * - otherwise (search, list, ...): stat every note; re-parse only those whose mtime or size changed.
  */
-export async function openUserCatalog(builtinDir: string, dirs: string[], cacheRoot: string, quickIds?: string[]): Promise<UserCatalog> {
+export async function openUserCatalog(builtinDir: string, dirs: string[], cacheRoot: string, quickIds?: string[], locked = false): Promise<UserCatalog> {
   const absDirs = dirs.map((d) => path.resolve(d));
   const builtinId = quickHash(fs.readFileSync(path.join(builtinDir, 'manifest.json'), 'utf8') + fs.statSync(path.join(builtinDir, 'lookup.json')).mtimeMs);
   const key = cacheKey(absDirs);
@@ -104,6 +105,7 @@ export async function openUserCatalog(builtinDir: string, dirs: string[], cacheR
   // The cache's pack holds team tools; built-in tools kept as shipped are read from the built-in catalog.
   const open = (opened: Parameters<typeof dirStore>[1] = {}) => dirStore(catalogDir, { ...opened, builtin: dirStore(builtinDir) });
   const stampFile = path.join(root, 'stamp.bin');
+  const stampSeen = fileIdentity(stampFile);
   const stamp = readStamp(stampFile);
   const usable = stamp !== null && stamp.format === ARTIFACT_FORMAT && stamp.builtin === builtinId && fs.existsSync(path.join(catalogDir, 'manifest.json'));
   const times = dirTimes(absDirs);
@@ -123,35 +125,52 @@ export async function openUserCatalog(builtinDir: string, dirs: string[], cacheR
   // No folder changed (no note added, removed or renamed): one stat per known note, no listing.
   const restatted = usable ? restat(stamp, times) : null;
   if (restatted && !restatted.changed) return { store: open(), dir: catalogDir, reparsed: 0 };
-  const scan = restatted ?? scanNotes(absDirs);
-  const nextStamp: StampHead = { format: ARTIFACT_FORMAT, builtin: builtinId, verifiedAt: scanStart, dirs: times };
-  const before = usable ? stamp.notes() : null;
-  if (before && sameNotes(before, scan)) {
-    // A folder changed but no note did (a file that is not a note, a touch): a new stamp so the next call restats.
-    writeStamp(stampFile, nextStamp, scan);
-    return { store: open(), dir: catalogDir, reparsed: 0 };
-  }
-  const { applyChanges, fullBuild } = await import('./pipeline.js');
-  const state = usable ? readState(root, builtinId) : null;
-  // A delta when the cache allows one; otherwise (first call, category notes, past the threshold) a full compile.
-  const diff = before ? diffNotes(before, scan) : null;
-  if (diff && diff.changed.length === 0 && diff.gone.length === 0) {
-    // Only the listing moved (a folder created, an order changed): nothing to compile.
-    writeStamp(stampFile, nextStamp, scan);
-    return { store: open(), dir: catalogDir, reparsed: 0 };
-  }
-  let delta: Awaited<ReturnType<typeof applyChanges>> = null;
-  if (state && diff) {
-    try {
-      delta = await applyChanges(builtinDir, root, diff, state);
-    } catch (err) {
-      // A cache file the update had to read is damaged or unreadable: the caller drops the cache and rebuilds.
-      throw err instanceof CorruptArtifactError ? err : new CorruptArtifactError(catalogDir, `incremental update failed: ${(err as Error).message}`);
+  // An update: one process at a time. If another one updated the cache while this one waited (the stamp is
+  // a new file), check again from the start; otherwise what this check found still holds.
+  if (!locked) return withUpdateLock(root, () => (fileIdentity(stampFile) === stampSeen ? update() : openUserCatalog(builtinDir, dirs, cacheRoot, quickIds, true)));
+  return update();
+
+  async function update(): Promise<UserCatalog> {
+    const scan = restatted ?? scanNotes(absDirs);
+    const nextStamp: StampHead = { format: ARTIFACT_FORMAT, builtin: builtinId, verifiedAt: scanStart, dirs: times };
+    const before = usable ? stamp.notes() : null;
+    if (before && sameNotes(before, scan)) {
+      // A folder changed but no note did (a file that is not a note, a touch): a new stamp so the next call restats.
+      writeStamp(stampFile, nextStamp, scan);
+      return { store: open(), dir: catalogDir, reparsed: 0 };
     }
+    const { applyChanges, fullBuild } = await import('./pipeline.js');
+    const state = usable ? readState(root, builtinId) : null;
+    // A delta when the cache allows one; otherwise (first call, category notes, past the threshold) a full compile.
+    const diff = before ? diffNotes(before, scan) : null;
+    if (diff && diff.changed.length === 0 && diff.gone.length === 0) {
+      // Only the listing moved (a folder created, an order changed): nothing to compile.
+      writeStamp(stampFile, nextStamp, scan);
+      return { store: open(), dir: catalogDir, reparsed: 0 };
+    }
+    let delta: Awaited<ReturnType<typeof applyChanges>> = null;
+    if (state && diff) {
+      try {
+        delta = await applyChanges(builtinDir, root, diff, state);
+      } catch (err) {
+        // A cache file the update had to read is damaged or unreadable: the caller drops the cache and rebuilds.
+        throw err instanceof CorruptArtifactError ? err : new CorruptArtifactError(catalogDir, `incremental update failed: ${(err as Error).message}`);
+      }
+    }
+    const result = delta ?? (await fullBuild(builtinDir, builtinId, absDirs, root, noteStats(scan), state));
+    writeStamp(stampFile, nextStamp, scan);
+    return { store: open({ searchBase: delta?.searchBase, delta: delta?.delta }), dir: catalogDir, reparsed: result.reparsed };
   }
-  const result = delta ?? (await fullBuild(builtinDir, builtinId, absDirs, root, noteStats(scan), state));
-  writeStamp(stampFile, nextStamp, scan);
-  return { store: open({ searchBase: delta?.searchBase, delta: delta?.delta }), dir: catalogDir, reparsed: result.reparsed };
+}
+
+/** Which file a path names now (inode, size, mtime): an atomic rewrite is a new file. Null when there is none. */
+function fileIdentity(file: string): string | null {
+  try {
+    const st = fs.statSync(file);
+    return `${st.ino}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return null;
+  }
 }
 
 /** Removes a damaged cache so the next open rebuilds it from the notes. */
