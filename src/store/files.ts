@@ -95,6 +95,9 @@ export const statResult = new Float64Array(2);
 type RawStat = (file: string, bigint: boolean, req: undefined, throwIfNoEntry: boolean) => Float64Array | undefined;
 let rawStat: RawStat | null | undefined;
 
+/** mtime in ms from the binding's stat array (seconds and nanoseconds), as fs.statSync gives it. */
+const mtimeOf = (a: Float64Array): number => a[12]! * 1e3 + a[13]! / 1e6;
+
 /** The fs binding's stat when it agrees with fs.statSync on a probe file (checked once), else null. */
 function rawStatFor(probeFile: string): RawStat | null {
   if (rawStat !== undefined) return rawStat;
@@ -103,7 +106,7 @@ function rawStatFor(probeFile: string): RawStat | null {
     const binding = (process as unknown as { binding(name: string): { stat: RawStat } }).binding('fs');
     const probe = binding.stat(probeFile, false, undefined, false);
     const st = fs.statSync(probeFile, { throwIfNoEntry: false });
-    if (probe && st && probe[12]! * 1e3 + probe[13]! / 1e6 === st.mtimeMs && probe[8] === st.size) rawStat = binding.stat;
+    if (probe && st && mtimeOf(probe) === st.mtimeMs && probe[8] === st.size) rawStat = binding.stat;
   } catch {
     rawStat = null;
   }
@@ -120,7 +123,7 @@ export function statInto(file: string): boolean {
   if (raw) {
     const a = raw(file, false, undefined, false);
     if (!a) return false;
-    statResult[0] = a[12]! * 1e3 + a[13]! / 1e6;
+    statResult[0] = mtimeOf(a);
     statResult[1] = a[8]!;
     return true;
   }
@@ -149,7 +152,7 @@ export function statNames(names: string, prefix: string, times: Float64Array, k:
     if (raw) {
       const a = raw(file, false, undefined, false);
       if (!a) return -1;
-      times[k] = a[12]! * 1e3 + a[13]! / 1e6;
+      times[k] = mtimeOf(a);
       times[k + 1] = a[8]!;
     } else {
       if (!statInto(file)) return -1;
