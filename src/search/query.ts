@@ -305,8 +305,8 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
       scores[d] = 0;
       continue;
     }
-    const status = index.status[d];
-    if (status === 'd' || status === 'x') scores[d]! *= RETIRED_FACTOR;
+    const status = STATUS[index.status[d] as keyof typeof STATUS] ?? 'active';
+    if (status === 'deprecated' || status === 'archived') scores[d]! *= RETIRED_FACTOR;
     if (scores[d]! > top) top = scores[d]!;
   }
   // Every document near the best counts towards the total; only the first `limit` become hits. The

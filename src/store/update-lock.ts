@@ -15,7 +15,6 @@ const POLL_MS = 25;
 export interface LockOptions {
   /** Whether a pid is alive (tests); default: signal 0. */
   alive?: (pid: number) => boolean;
-  now?: () => number;
 }
 
 function pidAlive(pid: number): boolean {
@@ -31,14 +30,13 @@ function pidAlive(pid: number): boolean {
 function stale(file: string, options: LockOptions): boolean {
   try {
     const held = JSON.parse(fs.readFileSync(file, 'utf8')) as { pid?: number; at?: number };
-    const now = (options.now ?? Date.now)();
-    if (typeof held.pid !== 'number' || typeof held.at !== 'number' || now - held.at > STALE_MS) return true;
+    if (typeof held.pid !== 'number' || typeof held.at !== 'number' || Date.now() - held.at > STALE_MS) return true;
     return !(options.alive ?? pidAlive)(held.pid);
   } catch (err) {
     // Gone meanwhile (not stale: just try again), or unreadable or half-written (stale once it is old).
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
     try {
-      return (options.now ?? Date.now)() - fs.statSync(file).mtimeMs > 2000;
+      return Date.now() - fs.statSync(file).mtimeMs > 2000;
     } catch {
       return false;
     }
@@ -51,7 +49,7 @@ export async function withUpdateLock<T>(root: string, update: () => Promise<T>, 
   const file = path.join(root, 'update.lock');
   for (;;) {
     try {
-      fs.writeFileSync(file, JSON.stringify({ pid: process.pid, at: (options.now ?? Date.now)() }), { flag: 'wx' });
+      fs.writeFileSync(file, JSON.stringify({ pid: process.pid, at: Date.now() }), { flag: 'wx' });
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
